@@ -1,0 +1,74 @@
+//! Security wire types: the current user (`/internal/security/me`), login, and the users a case
+//! involves (`/internal/cases/{id}/_users`).
+
+use crate::user::User;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthenticatedUser {
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub full_name: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Role names.
+    pub roles: Vec<String>,
+    /// User profile uid.
+    pub profile_uid: String,
+    /// Whether the account is enabled.
+    pub enabled: bool,
+    /// How the user authenticated (`basic`, `session`).
+    #[serde(default)]
+    pub authentication_type: String,
+}
+
+/// Login parameters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginParams {
+    /// Login name.
+    pub username: String,
+    /// Password.
+    pub password: String,
+}
+
+/// `POST /internal/security/login` body (Kibana's shape).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct LoginRequest {
+    /// `basic`.
+    pub provider_type: String,
+    /// `basic`.
+    pub provider_name: String,
+    /// Where the user was going.
+    #[serde(rename = "currentURL")]
+    pub current_url: String,
+    /// Credentials.
+    pub params: LoginParams,
+}
+
+/// A participant, assignee or reporter of a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseUser {
+    /// The user.
+    pub user: User,
+    /// Profile uid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+}
+
+/// `GET /internal/cases/{caseId}/_users` response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CaseUsers {
+    /// Everyone who acted on the case.
+    pub participants: Vec<CaseUser>,
+    /// Assigned users.
+    pub assignees: Vec<CaseUser>,
+    /// Users who were assigned and later removed.
+    pub unassigned_users: Vec<CaseUser>,
+    /// The creator.
+    pub reporter: CaseUser,
+}
