@@ -1,0 +1,243 @@
+//! Typed routes: the three solutions that host Cases and the path builders for their pages.
+//!
+//! Rules: every in-app link is built here (no `href` string literals elsewhere), and the route
+//! table in `app.rs` matches the same base paths through [`SolutionBase`], so a link and the route
+//! that answers it cannot drift apart. Paths mirror Kibana's (`/app/security/cases/<id>`, ...).
+
+use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch};
+use std::fmt;
+use std::str::FromStr;
+
+/// A Kibana solution that hosts a Cases app. Each sees only the cases of its own owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Solution {
+    /// Elastic Security (owner `securitySolution`).
+    Security,
+    /// Observability (owner `observability`).
+    Observability,
+    /// Stack Management (owner `cases`).
+    Management,
+}
+
+impl Solution {
+    /// All solutions, in the order they are shown.
+    pub const ALL: [Solution; 3] = [
+        Solution::Security,
+        Solution::Observability,
+        Solution::Management,
+    ];
+
+    /// The `owner` wire value of the cases this solution shows.
+    pub fn owner(self) -> &'static str {
+        match self {
+            Solution::Security => "securitySolution",
+            Solution::Observability => "observability",
+            Solution::Management => "cases",
+        }
+    }
+
+    /// The solution whose cases carry `owner`, if any.
+    pub fn from_owner(owner: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.owner() == owner)
+    }
+
+    /// The path of the solution's case list; every other page of the solution is below it.
+    pub fn base_path(self) -> &'static str {
+        match self {
+            Solution::Security => "/app/security/cases",
+            Solution::Observability => "/app/observability/cases",
+            Solution::Management => "/app/management/insightsAndAlerting/cases",
+        }
+    }
+
+    /// The human name shown in the header and breadcrumbs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Solution::Security => "Security",
+            Solution::Observability => "Observability",
+            Solution::Management => "Stack Management",
+        }
+    }
+
+    /// The solution whose Cases app contains `path`, if any.
+    pub fn from_path(path: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|s| strip_base(path, s.base_path()).is_some())
+    }
+}
+
+impl fmt::Display for Solution {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl FromStr for Solution {
+    type Err = String;
+
+    /// Parses an owner wire value (`securitySolution`, `observability`, `cases`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::from_owner(s).ok_or_else(|| format!("unknown solution owner \"{s}\""))
+    }
+}
+
+/// The path of the landing page that links to every solution.
+pub fn home() -> String {
+    "/".to_owned()
+}
+
+/// The path of the case list.
+pub fn case_list(sol: Solution) -> String {
+    sol.base_path().to_owned()
+}
+
+/// The path of one case's page. `id` is percent-encoded as a path segment.
+pub fn case_detail(sol: Solution, id: &str) -> String {
+    format!("{}/{}", sol.base_path(), encode_segment(id))
+}
+
+/// The path of the "Create case" page.
+pub fn create_case(sol: Solution) -> String {
+    format!("{}/create", sol.base_path())
+}
+
+/// The path of the Cases settings page (Kibana calls it `configure`).
+pub fn settings(sol: Solution) -> String {
+    format!("{}/configure", sol.base_path())
+}
+
+/// Percent-encodes everything outside RFC 3986's unreserved set, so an id is one path segment.
+fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// If `path` is `base` or below it, returns the rest (empty or starting with `/`).
+fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
+    let rest = path.strip_prefix(base)?;
+    (rest.is_empty() || rest.starts_with('/')).then_some(rest)
+}
+
+/// A route segment matching a solution's whole (multi-segment) base path.
+///
+/// `StaticSegment` matches one segment only; this lets the route table use
+/// [`Solution::base_path`] instead of repeating its segments as literals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SolutionBase(pub Solution);
+
+impl PossibleRouteMatch for SolutionBase {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        let base = self.0.base_path();
+        let rest = strip_base(path, base)?;
+        Some(PartialPathMatch::new(rest, vec![], &path[..base.len()]))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        path.extend(
+            self.0
+                .base_path()
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(|s| PathSegment::Static(s.into())),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owners_round_trip() {
+        for sol in Solution::ALL {
+            assert_eq!(Solution::from_owner(sol.owner()), Some(sol));
+            assert_eq!(sol.owner().parse::<Solution>(), Ok(sol));
+        }
+        assert_eq!(Solution::Security.owner(), "securitySolution");
+        assert_eq!(Solution::Observability.owner(), "observability");
+        assert_eq!(Solution::Management.owner(), "cases");
+        assert_eq!(Solution::from_owner("security"), None);
+    }
+
+    #[test]
+    fn path_builders_use_kibana_paths() {
+        let sol = Solution::Management;
+        assert_eq!(case_list(sol), "/app/management/insightsAndAlerting/cases");
+        assert_eq!(
+            case_detail(Solution::Security, "abc-123"),
+            "/app/security/cases/abc-123"
+        );
+        assert_eq!(
+            create_case(Solution::Observability),
+            "/app/observability/cases/create"
+        );
+        assert_eq!(
+            settings(Solution::Security),
+            "/app/security/cases/configure"
+        );
+    }
+
+    #[test]
+    fn case_detail_encodes_the_id_as_one_segment() {
+        assert_eq!(
+            case_detail(Solution::Security, "a b/c?d"),
+            "/app/security/cases/a%20b%2Fc%3Fd"
+        );
+    }
+
+    #[test]
+    fn from_path_finds_the_solution_on_segment_boundaries() {
+        for sol in Solution::ALL {
+            assert_eq!(Solution::from_path(&case_list(sol)), Some(sol));
+            assert_eq!(Solution::from_path(&case_detail(sol, "x")), Some(sol));
+            assert_eq!(Solution::from_path(&settings(sol)), Some(sol));
+        }
+        assert_eq!(Solution::from_path("/app/security/casesx"), None);
+        assert_eq!(Solution::from_path("/"), None);
+    }
+
+    #[test]
+    fn solution_base_matches_whole_base_path() {
+        let m = SolutionBase(Solution::Security)
+            .test("/app/security/cases/abc")
+            .expect("matches");
+        assert_eq!(m.matched(), "/app/security/cases");
+        assert_eq!(m.remaining(), "/abc");
+
+        let m = SolutionBase(Solution::Management)
+            .test("/app/management/insightsAndAlerting/cases")
+            .expect("matches");
+        assert!(m.is_complete());
+
+        assert!(
+            SolutionBase(Solution::Security)
+                .test("/app/observability/cases")
+                .is_none()
+        );
+        assert!(
+            SolutionBase(Solution::Security)
+                .test("/app/security/cases2")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn solution_base_generates_static_segments() {
+        let mut segs = Vec::new();
+        SolutionBase(Solution::Management).generate_path(&mut segs);
+        let raw: Vec<_> = segs.iter().map(|s| s.as_raw_str().to_owned()).collect();
+        assert_eq!(raw, ["app", "management", "insightsAndAlerting", "cases"]);
+    }
+}
