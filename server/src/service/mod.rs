@@ -1,0 +1,100 @@
+//! The service layer: Kibana's rules for cases, attachments, user actions, configuration and
+//! metrics. Handlers call it with a [`Ctx`] (who and in which space); it validates, authorizes,
+//! computes the new state and the user actions, and commits them in one store batch.
+
+pub mod authz;
+mod cases;
+mod comments;
+mod configure;
+mod find;
+mod metrics;
+pub mod search;
+mod user_actions;
+
+use crate::error::{AppError, AppResult};
+use crate::store::Store;
+use authz::Principal;
+use base64::Engine;
+use casebook_api::configure::Configuration;
+use casebook_api::{ApiError, Case, Owner, User};
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Who is acting and where.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    /// The authenticated principal.
+    pub principal: Principal,
+    /// The space of the request.
+    pub space: String,
+}
+
+impl Ctx {
+    /// The user stamped on what this request writes.
+    pub fn user(&self) -> User {
+        self.principal.user.clone()
+    }
+}
+
+/// The case service.
+#[derive(Clone)]
+pub struct Service {
+    store: Arc<dyn Store>,
+    seq: Arc<AtomicU64>,
+}
+
+impl Service {
+    /// A service over a store.
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        // Versions only need to differ from every earlier one; starting from the clock keeps
+        // them increasing across restarts.
+        let start = Utc::now().timestamp_micros().max(1) as u64;
+        Self { store, seq: Arc::new(AtomicU64::new(start)) }
+    }
+
+    /// The underlying store.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+
+    /// A fresh opaque version token shaped like Kibana's (`base64("[seq,1]")`).
+    pub fn next_version(&self) -> String {
+        let n = self.seq.fetch_add(1, Ordering::Relaxed);
+        base64::engine::general_purpose::STANDARD.encode(format!("[{n},1]"))
+    }
+
+    /// The current time at millisecond precision (what Kibana stores).
+    pub fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(Utc::now().timestamp_millis()).unwrap_or_default()
+    }
+
+    /// A fresh object id.
+    pub fn new_id() -> String {
+        uuid::Uuid::new_v4().to_string()
+    }
+
+    /// Loads one case or fails with Kibana's 404.
+    pub async fn load_case(&self, ctx: &Ctx, id: &str) -> AppResult<Case> {
+        self.store
+            .cases(&ctx.space, &[id.to_string()])
+            .await?
+            .pop()
+            .ok_or_else(|| case_not_found(id))
+    }
+
+    /// The configuration of an owner in the request's space, if any.
+    pub async fn configuration_of(&self, ctx: &Ctx, owner: Owner) -> AppResult<Option<Configuration>> {
+        Ok(self.store.configurations(&ctx.space, &[owner]).await?.pop())
+    }
+}
+
+/// Kibana's 404 for a missing case.
+pub fn case_not_found(id: &str) -> AppError {
+    AppError::Api(ApiError::not_found(format!("Saved object [cases/{id}] not found")))
+}
+
+/// Kibana's 404 for a missing attachment.
+pub fn comment_not_found(id: &str) -> AppError {
+    AppError::Api(ApiError::not_found(format!("Saved object [cases-comments/{id}] not found")))
+}
