@@ -43,8 +43,12 @@ impl From<StoreError> for AppError {
             StoreError::Conflict(id) => AppError::Api(ApiError::conflict(format!(
                 "These cases {id} has been updated. Please refresh before saving additional updates."
             ))),
-            StoreError::NotFound(id) => AppError::Api(ApiError::not_found(format!("Saved object [{id}] not found"))),
-            StoreError::AlreadyExists(id) => AppError::Api(ApiError::conflict(format!("{id} already exists"))),
+            StoreError::NotFound(id) => AppError::Api(ApiError::not_found(format!(
+                "Saved object [{id}] not found"
+            ))),
+            StoreError::AlreadyExists(id) => {
+                AppError::Api(ApiError::conflict(format!("{id} already exists")))
+            }
             StoreError::Database(m) => AppError::Internal(m),
         }
     }
@@ -52,7 +56,11 @@ impl From<StoreError> for AppError {
 
 /// Renders a status and message as Kibana's error body.
 pub fn error_response(status: u16, message: impl Into<String>) -> Response {
-    let body = ApiError { status, message: message.into() }.body();
+    let body = ApiError {
+        status,
+        message: message.into(),
+    }
+    .body();
     let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (code, Json(body)).into_response()
 }

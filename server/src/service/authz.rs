@@ -72,8 +72,17 @@ pub fn allowed(p: &Principal, _op: Operation, _owner: Owner, _space: &str) -> bo
 }
 
 /// Fails with Kibana's 403 unless the principal may perform `op` on every owner given.
-pub fn authorize(p: &Principal, op: Operation, owners: &[Owner], space: &str) -> Result<(), AppError> {
-    let denied: Vec<&str> = owners.iter().filter(|o| !allowed(p, op, **o, space)).map(|o| o.as_str()).collect();
+pub fn authorize(
+    p: &Principal,
+    op: Operation,
+    owners: &[Owner],
+    space: &str,
+) -> Result<(), AppError> {
+    let denied: Vec<&str> = owners
+        .iter()
+        .filter(|o| !allowed(p, op, **o, space))
+        .map(|o| o.as_str())
+        .collect();
     if denied.is_empty() {
         return Ok(());
     }
@@ -87,8 +96,16 @@ pub fn authorize(p: &Principal, op: Operation, owners: &[Owner], space: &str) ->
 
 /// The owners the principal may read among `requested` (all owners when none requested).
 pub fn readable_owners(p: &Principal, requested: &[Owner], space: &str) -> Vec<Owner> {
-    let pool: &[Owner] = if requested.is_empty() { &Owner::ALL } else { requested };
-    let mut out: Vec<Owner> = pool.iter().copied().filter(|o| allowed(p, Operation::ReadCase, *o, space)).collect();
+    let pool: &[Owner] = if requested.is_empty() {
+        &Owner::ALL
+    } else {
+        requested
+    };
+    let mut out: Vec<Owner> = pool
+        .iter()
+        .copied()
+        .filter(|o| allowed(p, Operation::ReadCase, *o, space))
+        .collect();
     out.sort();
     out.dedup();
     out

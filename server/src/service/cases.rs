@@ -50,7 +50,11 @@ fn apply_status(c: &mut Case, to: Status, ctx: &Ctx, now: chrono::DateTime<chron
             c.closed_by = Some(ctx.user());
             c.duration = Some(secs(c.created_at));
             c.time_to_resolve = Some(secs(c.created_at));
-            c.time_to_acknowledge = Some(c.in_progress_at.map(|t| (t - c.created_at).num_seconds().max(0)).unwrap_or(secs(c.created_at)));
+            c.time_to_acknowledge = Some(
+                c.in_progress_at
+                    .map(|t| (t - c.created_at).num_seconds().max(0))
+                    .unwrap_or(secs(c.created_at)),
+            );
             c.time_to_investigate = Some(c.in_progress_at.map(secs).unwrap_or(0));
         }
         Status::InProgress | Status::Open => {
@@ -63,7 +67,9 @@ fn apply_status(c: &mut Case, to: Status, ctx: &Ctx, now: chrono::DateTime<chron
                 if c.in_progress_at.is_none() {
                     c.in_progress_at = Some(now);
                 }
-                c.time_to_acknowledge = c.in_progress_at.map(|t| (t - c.created_at).num_seconds().max(0));
+                c.time_to_acknowledge = c
+                    .in_progress_at
+                    .map(|t| (t - c.created_at).num_seconds().max(0));
             } else {
                 c.time_to_acknowledge = None;
             }
@@ -76,12 +82,27 @@ impl Service {
     /// `POST /api/cases`.
     pub async fn create_case(&self, ctx: &Ctx, req: CasePostRequest) -> AppResult<Case> {
         let req = normalize_create(req)?;
-        authorize(&ctx.principal, Operation::CreateCase, &[req.owner], &ctx.space)?;
+        authorize(
+            &ctx.principal,
+            Operation::CreateCase,
+            &[req.owner],
+            &ctx.space,
+        )?;
         if req.assignees.as_ref().is_some_and(|a| !a.is_empty()) {
-            authorize(&ctx.principal, Operation::AssignCase, &[req.owner], &ctx.space)?;
+            authorize(
+                &ctx.principal,
+                Operation::AssignCase,
+                &[req.owner],
+                &ctx.space,
+            )?;
         }
-        let defs = self.configuration_of(ctx, req.owner).await?.map(|c| c.custom_fields).unwrap_or_default();
-        let custom_fields = resolve_custom_fields(&defs, req.custom_fields.as_deref().unwrap_or(&[]), &[])?;
+        let defs = self
+            .configuration_of(ctx, req.owner)
+            .await?
+            .map(|c| c.custom_fields)
+            .unwrap_or_default();
+        let custom_fields =
+            resolve_custom_fields(&defs, req.custom_fields.as_deref().unwrap_or(&[]), &[])?;
         let now = Service::now();
         let case = Case {
             id: Service::new_id(),
@@ -123,7 +144,10 @@ impl Service {
                 &ctx.space,
                 vec![
                     WriteOp::InsertCase(Box::new(case)),
-                    WriteOp::InsertUserAction { case_id: id.clone(), action: Box::new(action) },
+                    WriteOp::InsertUserAction {
+                        case_id: id.clone(),
+                        action: Box::new(action),
+                    },
                 ],
             )
             .await?;
@@ -133,11 +157,22 @@ impl Service {
     /// `GET /api/cases/{id}`.
     pub async fn get_case(&self, ctx: &Ctx, id: &str) -> AppResult<Case> {
         let case = self.load_case(ctx, id).await?;
-        authorize(&ctx.principal, Operation::ReadCase, &[case.owner], &ctx.space)?;
+        authorize(
+            &ctx.principal,
+            Operation::ReadCase,
+            &[case.owner],
+            &ctx.space,
+        )?;
         Ok(case)
     }
 
-    fn patched(&self, ctx: &Ctx, old: &Case, p: &CasePatch, defs: &[casebook_api::configure::CustomFieldDefinition]) -> AppResult<Case> {
+    fn patched(
+        &self,
+        ctx: &Ctx,
+        old: &Case,
+        p: &CasePatch,
+        defs: &[casebook_api::configure::CustomFieldDefinition],
+    ) -> AppResult<Case> {
         let now = Service::now();
         let mut c = old.clone();
         if let Some(v) = &p.title {
@@ -179,10 +214,18 @@ impl Service {
     /// `PATCH /api/cases`: all cases change or none do.
     pub async fn update_cases(&self, ctx: &Ctx, req: CasesPatchRequest) -> AppResult<Vec<Case>> {
         check_bulk_len("cases", req.cases.len(), MAX_CASES_TO_UPDATE)?;
-        let patches = req.cases.into_iter().map(normalize_patch).collect::<Result<Vec<_>, _>>()?;
+        let patches = req
+            .cases
+            .into_iter()
+            .map(normalize_patch)
+            .collect::<Result<Vec<_>, _>>()?;
         let ids: Vec<String> = patches.iter().map(|p| p.id.clone()).collect();
         let found = self.store.cases(&ctx.space, &ids).await?;
-        let absent: Vec<String> = ids.iter().filter(|id| !found.iter().any(|c| &c.id == *id)).cloned().collect();
+        let absent: Vec<String> = ids
+            .iter()
+            .filter(|id| !found.iter().any(|c| &c.id == *id))
+            .cloned()
+            .collect();
         if !absent.is_empty() {
             return Err(missing(&absent));
         }
@@ -201,23 +244,45 @@ impl Service {
         for p in &patches {
             let old = found.iter().find(|c| c.id == p.id).expect("checked above");
             if p.status.is_some_and(|s| s != Status::Closed) && old.status == Status::Closed {
-                authorize(&ctx.principal, Operation::ReopenCase, &[old.owner], &ctx.space)?;
+                authorize(
+                    &ctx.principal,
+                    Operation::ReopenCase,
+                    &[old.owner],
+                    &ctx.space,
+                )?;
             }
             if p.assignees.is_some() {
-                authorize(&ctx.principal, Operation::AssignCase, &[old.owner], &ctx.space)?;
+                authorize(
+                    &ctx.principal,
+                    Operation::AssignCase,
+                    &[old.owner],
+                    &ctx.space,
+                )?;
             }
-            let defs = self.configuration_of(ctx, old.owner).await?.map(|c| c.custom_fields).unwrap_or_default();
+            let defs = self
+                .configuration_of(ctx, old.owner)
+                .await?
+                .map(|c| c.custom_fields)
+                .unwrap_or_default();
             let new = self.patched(ctx, old, p, &defs)?;
             let actions = self.diff_actions(ctx, old, &new);
             if actions.is_empty() {
                 continue;
             }
             changed_ids.push(new.id.clone());
-            ops.push(WriteOp::UpdateCase { case: Box::new(new), expected_version: p.version.clone() });
-            ops.extend(actions.into_iter().map(|a| WriteOp::InsertUserAction { case_id: p.id.clone(), action: Box::new(a) }));
+            ops.push(WriteOp::UpdateCase {
+                case: Box::new(new),
+                expected_version: p.version.clone(),
+            });
+            ops.extend(actions.into_iter().map(|a| WriteOp::InsertUserAction {
+                case_id: p.id.clone(),
+                action: Box::new(a),
+            }));
         }
         if changed_ids.is_empty() {
-            return Err(AppError::Api(ApiError::not_acceptable("All update fields are identical to current version.")));
+            return Err(AppError::Api(ApiError::not_acceptable(
+                "All update fields are identical to current version.",
+            )));
         }
         match self.store.write(&ctx.space, ops).await {
             Err(StoreError::Conflict(id)) => return Err(conflict(&[id])),
@@ -237,7 +302,10 @@ impl Service {
         }
         let owners: Vec<_> = found.iter().map(|c| c.owner).collect();
         authorize(&ctx.principal, Operation::DeleteCase, &owners, &ctx.space)?;
-        let ops = found.iter().map(|c| WriteOp::DeleteCase { id: c.id.clone() }).collect();
+        let ops = found
+            .iter()
+            .map(|c| WriteOp::DeleteCase { id: c.id.clone() })
+            .collect();
         self.store.write(&ctx.space, ops).await?;
         for c in &found {
             // Kibana writes `delete_case` only to the audit log: the case's user actions go with it.

@@ -8,7 +8,8 @@ use crate::error::{AppError, AppResult};
 use crate::store::{Page, StoreError, WriteOp};
 use casebook_api::alerts::CaseAlert;
 use casebook_api::comment::{
-    Attachment, AttachmentPatchRequest, AttachmentPayload, AttachmentRequest, CommentsFindResponse, OneOrMany,
+    Attachment, AttachmentPatchRequest, AttachmentPayload, AttachmentRequest, CommentsFindResponse,
+    OneOrMany,
 };
 use casebook_api::find::{PageParams, SortOrder};
 use casebook_api::limits::MAX_ALERTS_PER_CASE;
@@ -26,7 +27,10 @@ impl Service {
     /// The case with every attachment, as comment and push responses return it.
     pub async fn case_with_comments(&self, ctx: &Ctx, id: &str) -> AppResult<Case> {
         let mut case = self.load_case(ctx, id).await?;
-        let (all, _) = self.store.attachments(&ctx.space, id, false, SortOrder::Asc, None).await?;
+        let (all, _) = self
+            .store
+            .attachments(&ctx.space, id, false, SortOrder::Asc, None)
+            .await?;
         case.comments = Some(all);
         Ok(case)
     }
@@ -36,14 +40,31 @@ impl Service {
         c.updated_at = Some(Service::now());
         c.updated_by = Some(ctx.user());
         c.version = self.next_version();
-        WriteOp::UpdateCase { case: Box::new(c), expected_version: case.version.clone() }
+        WriteOp::UpdateCase {
+            case: Box::new(c),
+            expected_version: case.version.clone(),
+        }
     }
 
     /// Drops alert ids already on the case and enforces the per-case alert limit.
-    async fn new_alerts_only(&self, ctx: &Ctx, case: &Case, payload: AttachmentPayload) -> AppResult<Option<AttachmentPayload>> {
-        let AttachmentPayload::Alert { alert_id, index, rule } = payload else { return Ok(Some(payload)) };
+    async fn new_alerts_only(
+        &self,
+        ctx: &Ctx,
+        case: &Case,
+        payload: AttachmentPayload,
+    ) -> AppResult<Option<AttachmentPayload>> {
+        let AttachmentPayload::Alert {
+            alert_id,
+            index,
+            rule,
+        } = payload
+        else {
+            return Ok(Some(payload));
+        };
         if case.status == Status::Closed {
-            return Err(AppError::bad_request("Alert cannot be attached to a closed case"));
+            return Err(AppError::bad_request(
+                "Alert cannot be attached to a closed case",
+            ));
         }
         let existing = self.store.case_alerts(&ctx.space, &case.id).await?;
         let (ids, idx) = (alert_id.to_vec(), index.to_vec());
@@ -67,17 +88,33 @@ impl Service {
                 index: OneOrMany::One(keep_idx.remove(0)),
                 rule,
             }),
-            _ => Some(AttachmentPayload::Alert { alert_id: OneOrMany::Many(keep_ids), index: OneOrMany::Many(keep_idx), rule }),
+            _ => Some(AttachmentPayload::Alert {
+                alert_id: OneOrMany::Many(keep_ids),
+                index: OneOrMany::Many(keep_idx),
+                rule,
+            }),
         })
     }
 
     /// `POST /api/cases/{id}/comments`.
-    pub async fn add_comment(&self, ctx: &Ctx, case_id: &str, req: AttachmentRequest) -> AppResult<Case> {
+    pub async fn add_comment(
+        &self,
+        ctx: &Ctx,
+        case_id: &str,
+        req: AttachmentRequest,
+    ) -> AppResult<Case> {
         let case = self.load_case(ctx, case_id).await?;
-        authorize(&ctx.principal, Operation::CreateComment, &[case.owner], &ctx.space)?;
+        authorize(
+            &ctx.principal,
+            Operation::CreateComment,
+            &[case.owner],
+            &ctx.space,
+        )?;
         let payload = check_attachment(req.payload)?;
         if req.owner != case.owner {
-            return Err(AppError::bad_request("The owner field of the comment must match the case"));
+            return Err(AppError::bad_request(
+                "The owner field of the comment must match the case",
+            ));
         }
         let Some(payload) = self.new_alerts_only(ctx, &case, payload).await? else {
             return self.case_with_comments(ctx, case_id).await;
@@ -97,34 +134,65 @@ impl Service {
         let action = self.comment_action(ctx, &attachment, A::Create);
         let ops = vec![
             self.touched(ctx, &case),
-            WriteOp::InsertAttachment { case_id: case.id.clone(), attachment: Box::new(attachment) },
-            WriteOp::InsertUserAction { case_id: case.id.clone(), action: Box::new(action) },
+            WriteOp::InsertAttachment {
+                case_id: case.id.clone(),
+                attachment: Box::new(attachment),
+            },
+            WriteOp::InsertUserAction {
+                case_id: case.id.clone(),
+                action: Box::new(action),
+            },
         ];
         self.commit_case_change(ctx, &case.id, ops).await?;
         self.case_with_comments(ctx, case_id).await
     }
 
-    async fn commit_case_change(&self, ctx: &Ctx, case_id: &str, ops: Vec<WriteOp>) -> AppResult<()> {
+    async fn commit_case_change(
+        &self,
+        ctx: &Ctx,
+        case_id: &str,
+        ops: Vec<WriteOp>,
+    ) -> AppResult<()> {
         match self.store.write(&ctx.space, ops).await {
-            Err(StoreError::Conflict(id)) if id == case_id => Err(AppError::Api(ApiError::conflict(format!(
-                "This case {case_id} has been updated. Please refresh before saving additional updates."
-            )))),
+            Err(StoreError::Conflict(id)) if id == case_id => {
+                Err(AppError::Api(ApiError::conflict(format!(
+                    "This case {case_id} has been updated. Please refresh before saving additional updates."
+                ))))
+            }
             Err(StoreError::Conflict(id)) => Err(comment_conflict(&id)),
             other => Ok(other?),
         }
     }
 
     /// `PATCH /api/cases/{id}/comments`.
-    pub async fn update_comment(&self, ctx: &Ctx, case_id: &str, req: AttachmentPatchRequest) -> AppResult<Case> {
+    pub async fn update_comment(
+        &self,
+        ctx: &Ctx,
+        case_id: &str,
+        req: AttachmentPatchRequest,
+    ) -> AppResult<Case> {
         let case = self.load_case(ctx, case_id).await?;
-        authorize(&ctx.principal, Operation::CreateComment, &[case.owner], &ctx.space)?;
+        authorize(
+            &ctx.principal,
+            Operation::CreateComment,
+            &[case.owner],
+            &ctx.space,
+        )?;
         let payload = check_attachment(req.payload)?;
-        let old = self.store.attachment(&ctx.space, case_id, &req.id).await?.ok_or_else(|| comment_not_found(&req.id))?;
+        let old = self
+            .store
+            .attachment(&ctx.space, case_id, &req.id)
+            .await?
+            .ok_or_else(|| comment_not_found(&req.id))?;
         if old.payload.type_name() != payload.type_name() {
-            return Err(AppError::bad_request("You cannot change the type of the comment."));
+            return Err(AppError::bad_request(
+                "You cannot change the type of the comment.",
+            ));
         }
         if old.owner != req.owner {
-            return Err(AppError::bad_request("You cannot change the owner of the comment."));
+            return Err(AppError::bad_request(
+                "You cannot change the owner of the comment.",
+            ));
         }
         if old.version != req.version {
             return Err(comment_conflict(&req.id));
@@ -137,23 +205,50 @@ impl Service {
         let action = self.comment_action(ctx, &new, A::Update);
         let ops = vec![
             self.touched(ctx, &case),
-            WriteOp::UpdateAttachment { case_id: case.id.clone(), attachment: Box::new(new), expected_version: old.version },
-            WriteOp::InsertUserAction { case_id: case.id.clone(), action: Box::new(action) },
+            WriteOp::UpdateAttachment {
+                case_id: case.id.clone(),
+                attachment: Box::new(new),
+                expected_version: old.version,
+            },
+            WriteOp::InsertUserAction {
+                case_id: case.id.clone(),
+                action: Box::new(action),
+            },
         ];
         self.commit_case_change(ctx, &case.id, ops).await?;
         self.case_with_comments(ctx, case_id).await
     }
 
     /// `DELETE /api/cases/{id}/comments/{commentId}`.
-    pub async fn delete_comment(&self, ctx: &Ctx, case_id: &str, comment_id: &str) -> AppResult<()> {
+    pub async fn delete_comment(
+        &self,
+        ctx: &Ctx,
+        case_id: &str,
+        comment_id: &str,
+    ) -> AppResult<()> {
         let case = self.load_case(ctx, case_id).await?;
-        authorize(&ctx.principal, Operation::DeleteComment, &[case.owner], &ctx.space)?;
-        let old = self.store.attachment(&ctx.space, case_id, comment_id).await?.ok_or_else(|| comment_not_found(comment_id))?;
+        authorize(
+            &ctx.principal,
+            Operation::DeleteComment,
+            &[case.owner],
+            &ctx.space,
+        )?;
+        let old = self
+            .store
+            .attachment(&ctx.space, case_id, comment_id)
+            .await?
+            .ok_or_else(|| comment_not_found(comment_id))?;
         let action = self.comment_action(ctx, &old, A::Delete);
         let ops = vec![
             self.touched(ctx, &case),
-            WriteOp::DeleteAttachment { case_id: case.id.clone(), id: old.id.clone() },
-            WriteOp::InsertUserAction { case_id: case.id.clone(), action: Box::new(action) },
+            WriteOp::DeleteAttachment {
+                case_id: case.id.clone(),
+                id: old.id.clone(),
+            },
+            WriteOp::InsertUserAction {
+                case_id: case.id.clone(),
+                action: Box::new(action),
+            },
         ];
         self.commit_case_change(ctx, &case.id, ops).await
     }
@@ -161,40 +256,93 @@ impl Service {
     /// `DELETE /api/cases/{id}/comments`: every attachment of the case.
     pub async fn delete_all_comments(&self, ctx: &Ctx, case_id: &str) -> AppResult<()> {
         let case = self.load_case(ctx, case_id).await?;
-        authorize(&ctx.principal, Operation::DeleteComment, &[case.owner], &ctx.space)?;
-        let (all, _) = self.store.attachments(&ctx.space, case_id, false, SortOrder::Asc, None).await?;
+        authorize(
+            &ctx.principal,
+            Operation::DeleteComment,
+            &[case.owner],
+            &ctx.space,
+        )?;
+        let (all, _) = self
+            .store
+            .attachments(&ctx.space, case_id, false, SortOrder::Asc, None)
+            .await?;
         if all.is_empty() {
             return Ok(());
         }
         let mut ops = vec![self.touched(ctx, &case)];
         for a in &all {
-            ops.push(WriteOp::DeleteAttachment { case_id: case.id.clone(), id: a.id.clone() });
+            ops.push(WriteOp::DeleteAttachment {
+                case_id: case.id.clone(),
+                id: a.id.clone(),
+            });
             let action = self.comment_action(ctx, a, A::Delete);
-            ops.push(WriteOp::InsertUserAction { case_id: case.id.clone(), action: Box::new(action) });
+            ops.push(WriteOp::InsertUserAction {
+                case_id: case.id.clone(),
+                action: Box::new(action),
+            });
         }
         self.commit_case_change(ctx, &case.id, ops).await
     }
 
     /// `GET /api/cases/{id}/comments/{commentId}`.
-    pub async fn get_comment(&self, ctx: &Ctx, case_id: &str, comment_id: &str) -> AppResult<Attachment> {
+    pub async fn get_comment(
+        &self,
+        ctx: &Ctx,
+        case_id: &str,
+        comment_id: &str,
+    ) -> AppResult<Attachment> {
         let case = self.load_case(ctx, case_id).await?;
-        authorize(&ctx.principal, Operation::ReadCase, &[case.owner], &ctx.space)?;
-        self.store.attachment(&ctx.space, case_id, comment_id).await?.ok_or_else(|| comment_not_found(comment_id))
+        authorize(
+            &ctx.principal,
+            Operation::ReadCase,
+            &[case.owner],
+            &ctx.space,
+        )?;
+        self.store
+            .attachment(&ctx.space, case_id, comment_id)
+            .await?
+            .ok_or_else(|| comment_not_found(comment_id))
     }
 
     /// `GET /api/cases/{id}/comments/_find`: user comments only.
-    pub async fn find_comments(&self, ctx: &Ctx, case_id: &str, p: PageParams) -> AppResult<CommentsFindResponse> {
+    pub async fn find_comments(
+        &self,
+        ctx: &Ctx,
+        case_id: &str,
+        p: PageParams,
+    ) -> AppResult<CommentsFindResponse> {
         let case = self.load_case(ctx, case_id).await?;
-        authorize(&ctx.principal, Operation::ReadCase, &[case.owner], &ctx.space)?;
-        let page = Page { page: p.page, per_page: p.per_page };
-        let (comments, total) = self.store.attachments(&ctx.space, case_id, true, p.sort_order, Some(page)).await?;
-        Ok(CommentsFindResponse { comments, page: p.page, per_page: p.per_page, total })
+        authorize(
+            &ctx.principal,
+            Operation::ReadCase,
+            &[case.owner],
+            &ctx.space,
+        )?;
+        let page = Page {
+            page: p.page,
+            per_page: p.per_page,
+        };
+        let (comments, total) = self
+            .store
+            .attachments(&ctx.space, case_id, true, p.sort_order, Some(page))
+            .await?;
+        Ok(CommentsFindResponse {
+            comments,
+            page: p.page,
+            per_page: p.per_page,
+            total,
+        })
     }
 
     /// `GET /api/cases/{id}/alerts`.
     pub async fn case_alerts(&self, ctx: &Ctx, case_id: &str) -> AppResult<Vec<CaseAlert>> {
         let case = self.load_case(ctx, case_id).await?;
-        authorize(&ctx.principal, Operation::ReadCase, &[case.owner], &ctx.space)?;
+        authorize(
+            &ctx.principal,
+            Operation::ReadCase,
+            &[case.owner],
+            &ctx.space,
+        )?;
         Ok(self.store.case_alerts(&ctx.space, case_id).await?)
     }
 }

@@ -6,7 +6,8 @@ use super::{Ctx, Service};
 use crate::error::{AppError, AppResult};
 use crate::store::{StoreError, WriteOp};
 use casebook_api::configure::{
-    Configuration, ConfigurationPatch, ConfigurationRequest, CustomFieldDefinition, FindConnector, mappings_for,
+    Configuration, ConfigurationPatch, ConfigurationRequest, CustomFieldDefinition, FindConnector,
+    mappings_for,
 };
 use casebook_api::validate::{check_custom_field_definitions, check_templates};
 use casebook_api::{ApiError, Owner};
@@ -35,7 +36,11 @@ fn check_types_kept(old: &[CustomFieldDefinition], new: &[CustomFieldDefinition]
 
 impl Service {
     /// `GET /api/cases/configure`.
-    pub async fn get_configurations(&self, ctx: &Ctx, owners: &[Owner]) -> AppResult<Vec<Configuration>> {
+    pub async fn get_configurations(
+        &self,
+        ctx: &Ctx,
+        owners: &[Owner],
+    ) -> AppResult<Vec<Configuration>> {
         let owners = readable_owners(&ctx.principal, owners, &ctx.space);
         if owners.is_empty() {
             return Ok(vec![]);
@@ -44,8 +49,17 @@ impl Service {
     }
 
     /// `POST /api/cases/configure`.
-    pub async fn create_configuration(&self, ctx: &Ctx, req: ConfigurationRequest) -> AppResult<Configuration> {
-        authorize(&ctx.principal, Operation::WriteConfiguration, &[req.owner], &ctx.space)?;
+    pub async fn create_configuration(
+        &self,
+        ctx: &Ctx,
+        req: ConfigurationRequest,
+    ) -> AppResult<Configuration> {
+        authorize(
+            &ctx.principal,
+            Operation::WriteConfiguration,
+            &[req.owner],
+            &ctx.space,
+        )?;
         let custom_fields = req.custom_fields.unwrap_or_default();
         let templates = req.templates.unwrap_or_default();
         check_custom_field_definitions(&custom_fields)?;
@@ -66,19 +80,34 @@ impl Service {
             updated_at: None,
             updated_by: None,
         };
-        let op = WriteOp::PutConfiguration { configuration: Box::new(conf.clone()), expected_version: None };
+        let op = WriteOp::PutConfiguration {
+            configuration: Box::new(conf.clone()),
+            expected_version: None,
+        };
         self.store.write(&ctx.space, vec![op]).await?;
         Ok(conf)
     }
 
     /// `PATCH /api/cases/configure/{id}`.
-    pub async fn update_configuration(&self, ctx: &Ctx, id: &str, p: ConfigurationPatch) -> AppResult<Configuration> {
+    pub async fn update_configuration(
+        &self,
+        ctx: &Ctx,
+        id: &str,
+        p: ConfigurationPatch,
+    ) -> AppResult<Configuration> {
         let old = self
             .store
             .configuration(&ctx.space, id)
             .await?
-            .ok_or_else(|| AppError::not_found(format!("Saved object [cases-configure/{id}] not found")))?;
-        authorize(&ctx.principal, Operation::WriteConfiguration, &[old.owner], &ctx.space)?;
+            .ok_or_else(|| {
+                AppError::not_found(format!("Saved object [cases-configure/{id}] not found"))
+            })?;
+        authorize(
+            &ctx.principal,
+            Operation::WriteConfiguration,
+            &[old.owner],
+            &ctx.space,
+        )?;
         if old.version != p.version {
             return Err(configuration_conflict());
         }
@@ -105,7 +134,10 @@ impl Service {
         new.version = self.next_version();
         new.updated_at = Some(Service::now());
         new.updated_by = Some(ctx.user());
-        let op = WriteOp::PutConfiguration { configuration: Box::new(new.clone()), expected_version: Some(old.version) };
+        let op = WriteOp::PutConfiguration {
+            configuration: Box::new(new.clone()),
+            expected_version: Some(old.version),
+        };
         match self.store.write(&ctx.space, vec![op]).await {
             Err(StoreError::Conflict(_)) => Err(configuration_conflict()),
             other => other.map_err(AppError::from),

@@ -33,21 +33,45 @@ impl Service {
             statuses: p.status.clone(),
             severities: p.severity.clone(),
             tags: p.tags.clone(),
-            assignees: p.assignees.iter().filter(|a| *a != NO_ASSIGNEES_FILTERING_KEYWORD).cloned().collect(),
-            unassigned: p.assignees.iter().any(|a| a == NO_ASSIGNEES_FILTERING_KEYWORD),
+            assignees: p
+                .assignees
+                .iter()
+                .filter(|a| *a != NO_ASSIGNEES_FILTERING_KEYWORD)
+                .cloned()
+                .collect(),
+            unassigned: p
+                .assignees
+                .iter()
+                .any(|a| a == NO_ASSIGNEES_FILTERING_KEYWORD),
             reporters: p.reporters.clone(),
             categories: p.category.clone(),
-            created_from: p.from.as_deref().and_then(|s| parse_date_math(s, now, false)),
+            created_from: p
+                .from
+                .as_deref()
+                .and_then(|s| parse_date_math(s, now, false)),
             created_to: p.to.as_deref().and_then(|s| parse_date_math(s, now, true)),
-            search: p.search.as_deref().map(|s| search::build(s, &p.search_fields, p.default_search_operator)),
+            search: p
+                .search
+                .as_deref()
+                .map(|s| search::build(s, &p.search_fields, p.default_search_operator)),
         };
-        let page = Page { page: p.page, per_page: p.per_page };
-        let res = self.store.find_cases(&ctx.space, &filter, (p.sort_field, p.sort_order), page).await?;
+        let page = Page {
+            page: p.page,
+            per_page: p.per_page,
+        };
+        let res = self
+            .store
+            .find_cases(&ctx.space, &filter, (p.sort_field, p.sort_order), page)
+            .await?;
         Ok(CasesFindResponse {
-            cases: res.cases.into_iter().map(|mut c| {
-                c.comments = Some(vec![]);
-                c
-            }).collect(),
+            cases: res
+                .cases
+                .into_iter()
+                .map(|mut c| {
+                    c.comments = Some(vec![]);
+                    c
+                })
+                .collect(),
             total: res.total,
             count_open_cases: res.counts.open as usize,
             count_in_progress_cases: res.counts.in_progress as usize,
@@ -84,11 +108,19 @@ impl Service {
     }
 
     /// `GET /api/cases/alerts/{alertId}`.
-    pub async fn cases_by_alert(&self, ctx: &Ctx, alert_id: &str, owners: &[Owner]) -> AppResult<Vec<RelatedCase>> {
+    pub async fn cases_by_alert(
+        &self,
+        ctx: &Ctx,
+        alert_id: &str,
+        owners: &[Owner],
+    ) -> AppResult<Vec<RelatedCase>> {
         let owners = readable_owners(&ctx.principal, owners, &ctx.space);
         if owners.is_empty() {
             return Ok(vec![]);
         }
-        Ok(self.store.cases_by_alert(&ctx.space, alert_id, &owners).await?)
+        Ok(self
+            .store
+            .cases_by_alert(&ctx.space, alert_id, &owners)
+            .await?)
     }
 }

@@ -50,7 +50,10 @@ impl Service {
         // Versions only need to differ from every earlier one; starting from the clock keeps
         // them increasing across restarts.
         let start = Utc::now().timestamp_micros().max(1) as u64;
-        Self { store, seq: Arc::new(AtomicU64::new(start)) }
+        Self {
+            store,
+            seq: Arc::new(AtomicU64::new(start)),
+        }
     }
 
     /// The underlying store.
@@ -84,17 +87,25 @@ impl Service {
     }
 
     /// The configuration of an owner in the request's space, if any.
-    pub async fn configuration_of(&self, ctx: &Ctx, owner: Owner) -> AppResult<Option<Configuration>> {
+    pub async fn configuration_of(
+        &self,
+        ctx: &Ctx,
+        owner: Owner,
+    ) -> AppResult<Option<Configuration>> {
         Ok(self.store.configurations(&ctx.space, &[owner]).await?.pop())
     }
 }
 
 /// Kibana's 404 for a missing case.
 pub fn case_not_found(id: &str) -> AppError {
-    AppError::Api(ApiError::not_found(format!("Saved object [cases/{id}] not found")))
+    AppError::Api(ApiError::not_found(format!(
+        "Saved object [cases/{id}] not found"
+    )))
 }
 
 /// Kibana's 404 for a missing attachment.
 pub fn comment_not_found(id: &str) -> AppError {
-    AppError::Api(ApiError::not_found(format!("Saved object [cases-comments/{id}] not found")))
+    AppError::Api(ApiError::not_found(format!(
+        "Saved object [cases-comments/{id}] not found"
+    )))
 }

@@ -40,7 +40,10 @@ fn tokens(s: &str) -> Vec<(String, bool)> {
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn parse(s: &str) -> Vec<Term> {
@@ -59,7 +62,12 @@ fn parse(s: &str) -> Vec<Term> {
             }
             let prefix = !quoted && body.ends_with('*');
             let words = words(body);
-            (!words.is_empty()).then_some(Term { words, prefix, negated, required })
+            (!words.is_empty()).then_some(Term {
+                words,
+                prefix,
+                negated,
+                required,
+            })
         })
         .collect()
 }
@@ -70,7 +78,9 @@ fn phrase(t: &Term) -> String {
 }
 
 fn looks_like_id(s: &str) -> bool {
-    s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-') && s.matches('-').count() == 4
+    s.len() == 36
+        && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        && s.matches('-').count() == 4
 }
 
 /// Builds the store's search expression.
@@ -93,8 +103,16 @@ pub fn build(search: &str, fields: &[SearchField], op: SearchOperator) -> Search
     let mut expr = SearchExpr::default();
     if !text_fields.is_empty() {
         let required: Vec<String> = terms.iter().filter(|t| t.required).map(phrase).collect();
-        let optional: Vec<String> = terms.iter().filter(|t| !t.required && !t.negated).map(phrase).collect();
-        let joiner = if op == SearchOperator::And { " AND " } else { " OR " };
+        let optional: Vec<String> = terms
+            .iter()
+            .filter(|t| !t.required && !t.negated)
+            .map(phrase)
+            .collect();
+        let joiner = if op == SearchOperator::And {
+            " AND "
+        } else {
+            " OR "
+        };
         let mut parts = required;
         if !optional.is_empty() {
             if op == SearchOperator::And || parts.is_empty() {
@@ -114,7 +132,12 @@ pub fn build(search: &str, fields: &[SearchField], op: SearchOperator) -> Search
         expr.id = Some(trimmed.to_string());
     }
     if fields.is_empty() || fields.contains(&SearchField::IncrementalId) {
-        expr.incremental_id = trimmed.strip_prefix('#').unwrap_or(trimmed).parse::<i64>().ok().filter(|n| *n > 0);
+        expr.incremental_id = trimmed
+            .strip_prefix('#')
+            .unwrap_or(trimmed)
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0);
     }
     expr
 }
@@ -126,23 +149,42 @@ mod tests {
     #[test]
     fn or_by_default_with_prefixes_and_negation() {
         let e = build("malware phish* -test", &[], SearchOperator::Or);
-        assert_eq!(e.fts.as_deref(), Some("{title description} : ((\"malware\" OR \"phish\" *))"));
-        assert_eq!(e.fts_not.as_deref(), Some("{title description} : (\"test\")"));
+        assert_eq!(
+            e.fts.as_deref(),
+            Some("{title description} : ((\"malware\" OR \"phish\" *))")
+        );
+        assert_eq!(
+            e.fts_not.as_deref(),
+            Some("{title description} : (\"test\")")
+        );
         assert_eq!(e.incremental_id, None);
     }
 
     #[test]
     fn and_operator_phrases_and_fields() {
-        let e = build("\"lateral movement\" host-1", &[SearchField::Title], SearchOperator::And);
-        assert_eq!(e.fts.as_deref(), Some("{title} : ((\"lateral movement\" AND \"host 1\"))"));
+        let e = build(
+            "\"lateral movement\" host-1",
+            &[SearchField::Title],
+            SearchOperator::And,
+        );
+        assert_eq!(
+            e.fts.as_deref(),
+            Some("{title} : ((\"lateral movement\" AND \"host 1\"))")
+        );
     }
 
     #[test]
     fn ids_and_incremental_ids() {
         let id = "6b9f3f5e-2a47-4b1e-9f57-1b2c3d4e5f60";
         assert_eq!(build(id, &[], SearchOperator::Or).id.as_deref(), Some(id));
-        assert_eq!(build("#42", &[], SearchOperator::Or).incremental_id, Some(42));
-        assert_eq!(build("#42", &[SearchField::Title], SearchOperator::Or).incremental_id, None);
+        assert_eq!(
+            build("#42", &[], SearchOperator::Or).incremental_id,
+            Some(42)
+        );
+        assert_eq!(
+            build("#42", &[SearchField::Title], SearchOperator::Or).incremental_id,
+            None
+        );
     }
 
     #[test]

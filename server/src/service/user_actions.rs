@@ -40,19 +40,33 @@ impl Service {
             "settings": c.settings, "owner": c.owner, "severity": c.severity, "status": c.status,
             "assignees": c.assignees, "category": c.category, "customFields": c.custom_fields,
         });
-        self.user_action(ctx, c.owner, T::CreateCase, A::Create, payload, None, c.created_at)
+        self.user_action(
+            ctx,
+            c.owner,
+            T::CreateCase,
+            A::Create,
+            payload,
+            None,
+            c.created_at,
+        )
     }
 
     /// The actions describing the difference between `old` and `new`.
     pub(crate) fn diff_actions(&self, ctx: &Ctx, old: &Case, new: &Case) -> Vec<UserAction> {
         let at = new.updated_at.unwrap_or_else(Service::now);
         let mut out = Vec::new();
-        let mut push = |kind, action, payload| out.push(self.user_action(ctx, new.owner, kind, action, payload, None, at));
+        let mut push = |kind, action, payload| {
+            out.push(self.user_action(ctx, new.owner, kind, action, payload, None, at))
+        };
         if old.title != new.title {
             push(T::Title, A::Update, json!({ "title": new.title }));
         }
         if old.description != new.description {
-            push(T::Description, A::Update, json!({ "description": new.description }));
+            push(
+                T::Description,
+                A::Update,
+                json!({ "description": new.description }),
+            );
         }
         let added: Vec<&String> = new.tags.iter().filter(|t| !old.tags.contains(t)).collect();
         let removed: Vec<&String> = old.tags.iter().filter(|t| !new.tags.contains(t)).collect();
@@ -72,10 +86,22 @@ impl Service {
             push(T::Settings, A::Update, json!({ "settings": new.settings }));
         }
         if old.connector != new.connector {
-            push(T::Connector, A::Update, json!({ "connector": new.connector }));
+            push(
+                T::Connector,
+                A::Update,
+                json!({ "connector": new.connector }),
+            );
         }
-        let assigned: Vec<_> = new.assignees.iter().filter(|a| !old.assignees.contains(a)).collect();
-        let unassigned: Vec<_> = old.assignees.iter().filter(|a| !new.assignees.contains(a)).collect();
+        let assigned: Vec<_> = new
+            .assignees
+            .iter()
+            .filter(|a| !old.assignees.contains(a))
+            .collect();
+        let unassigned: Vec<_> = old
+            .assignees
+            .iter()
+            .filter(|a| !new.assignees.contains(a))
+            .collect();
         if !assigned.is_empty() {
             push(T::Assignees, A::Add, json!({ "assignees": assigned }));
         }
@@ -83,11 +109,16 @@ impl Service {
             push(T::Assignees, A::Delete, json!({ "assignees": unassigned }));
         }
         if old.category != new.category {
-            let action = if new.category.is_some() { A::Update } else { A::Delete };
+            let action = if new.category.is_some() {
+                A::Update
+            } else {
+                A::Delete
+            };
             push(T::Category, action, json!({ "category": new.category }));
         }
         for f in &new.custom_fields {
-            let before: Option<&CaseCustomField> = old.custom_fields.iter().find(|o| o.key() == f.key());
+            let before: Option<&CaseCustomField> =
+                old.custom_fields.iter().find(|o| o.key() == f.key());
             if before != Some(f) {
                 push(T::CustomFields, A::Update, json!({ "customFields": [f] }));
             }
@@ -97,10 +128,25 @@ impl Service {
 
     /// A `comment` action for an attachment created, updated or deleted.
     pub(crate) fn comment_action(&self, ctx: &Ctx, a: &Attachment, action: A) -> UserAction {
-        let body = AttachmentRequest { owner: a.owner, payload: a.payload.clone() };
+        let body = AttachmentRequest {
+            owner: a.owner,
+            payload: a.payload.clone(),
+        };
         let payload = json!({ "comment": body });
         let at = a.updated_at.unwrap_or(a.created_at);
-        let at = if action == A::Delete { Service::now() } else { at };
-        self.user_action(ctx, a.owner, T::Comment, action, payload, Some(a.id.clone()), at)
+        let at = if action == A::Delete {
+            Service::now()
+        } else {
+            at
+        };
+        self.user_action(
+            ctx,
+            a.owner,
+            T::Comment,
+            action,
+            payload,
+            Some(a.id.clone()),
+            at,
+        )
     }
 }

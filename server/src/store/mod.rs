@@ -246,11 +246,21 @@ pub trait Store: Send + Sync + 'static {
         page: Option<Page>,
     ) -> StoreResult<(Vec<Attachment>, usize)>;
     /// One attachment of a case.
-    async fn attachment(&self, space: &str, case_id: &str, id: &str) -> StoreResult<Option<Attachment>>;
+    async fn attachment(
+        &self,
+        space: &str,
+        case_id: &str,
+        id: &str,
+    ) -> StoreResult<Option<Attachment>>;
     /// Alerts attached to a case, in attach order.
     async fn case_alerts(&self, space: &str, case_id: &str) -> StoreResult<Vec<CaseAlert>>;
     /// Cases (of these owners) that have the alert attached.
-    async fn cases_by_alert(&self, space: &str, alert_id: &str, owners: &[Owner]) -> StoreResult<Vec<RelatedCase>>;
+    async fn cases_by_alert(
+        &self,
+        space: &str,
+        alert_id: &str,
+        owners: &[Owner],
+    ) -> StoreResult<Vec<RelatedCase>>;
 
     /// A page of a case's user actions.
     async fn user_actions(
@@ -266,10 +276,18 @@ pub trait Store: Send + Sync + 'static {
     /// Distinct users who acted on a case.
     async fn participants(&self, space: &str, case_id: &str) -> StoreResult<Vec<User>>;
     /// A case's status changes, oldest first (for lifespan metrics).
-    async fn status_changes(&self, space: &str, case_id: &str) -> StoreResult<Vec<(DateTime<Utc>, Status)>>;
+    async fn status_changes(
+        &self,
+        space: &str,
+        case_id: &str,
+    ) -> StoreResult<Vec<(DateTime<Utc>, Status)>>;
 
     /// Configurations of these owners.
-    async fn configurations(&self, space: &str, owners: &[Owner]) -> StoreResult<Vec<Configuration>>;
+    async fn configurations(
+        &self,
+        space: &str,
+        owners: &[Owner],
+    ) -> StoreResult<Vec<Configuration>>;
     /// A configuration by id.
     async fn configuration(&self, space: &str, id: &str) -> StoreResult<Option<Configuration>>;
 

@@ -7,9 +7,18 @@ use casebook_api::comment::{Attachment, AttachmentPayload};
 use casebook_api::find::SortOrder;
 use rusqlite::{Connection, OptionalExtension, params};
 
-fn write_alerts(conn: &Connection, case_rowid: i64, att_rowid: i64, a: &Attachment) -> StoreResult<()> {
-    conn.prepare_cached("DELETE FROM case_alerts WHERE attachment_rowid = ?1")?.execute([att_rowid])?;
-    if let AttachmentPayload::Alert { alert_id, index, .. } = &a.payload {
+fn write_alerts(
+    conn: &Connection,
+    case_rowid: i64,
+    att_rowid: i64,
+    a: &Attachment,
+) -> StoreResult<()> {
+    conn.prepare_cached("DELETE FROM case_alerts WHERE attachment_rowid = ?1")?
+        .execute([att_rowid])?;
+    if let AttachmentPayload::Alert {
+        alert_id, index, ..
+    } = &a.payload
+    {
         let ids = alert_id.to_vec();
         let idx = index.to_vec();
         let mut stmt = conn.prepare_cached(
@@ -34,7 +43,12 @@ pub fn insert(conn: &Connection, case_rowid: i64, a: &Attachment) -> StoreResult
 }
 
 /// Replaces an attachment if its version matches.
-pub fn update(conn: &Connection, case_rowid: i64, a: &Attachment, expected: &str) -> StoreResult<()> {
+pub fn update(
+    conn: &Connection,
+    case_rowid: i64,
+    a: &Attachment,
+    expected: &str,
+) -> StoreResult<()> {
     let row: Option<(i64, String)> = conn
         .prepare_cached("SELECT rowid, version FROM attachments WHERE id = ?1 AND case_rowid = ?2")?
         .query_row(params![a.id, case_rowid], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -43,9 +57,15 @@ pub fn update(conn: &Connection, case_rowid: i64, a: &Attachment, expected: &str
     if version != expected {
         return Err(StoreError::Conflict(a.id.clone()));
     }
-    conn.prepare_cached("UPDATE attachments SET version = ?2, type = ?3, doc = ?4 WHERE rowid = ?1")?.execute(
-        params![rowid, a.version, a.payload.type_name(), serde_json::to_string(a)?],
-    )?;
+    conn.prepare_cached(
+        "UPDATE attachments SET version = ?2, type = ?3, doc = ?4 WHERE rowid = ?1",
+    )?
+    .execute(params![
+        rowid,
+        a.version,
+        a.payload.type_name(),
+        serde_json::to_string(a)?
+    ])?;
     write_alerts(conn, case_rowid, rowid, a)
 }
 
@@ -70,15 +90,25 @@ pub fn list(
 ) -> StoreResult<(Vec<Attachment>, usize)> {
     let type_filter = if user_only { "AND type = 'user'" } else { "" };
     let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM attachments WHERE case_rowid = ?1 {type_filter}"))?
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM attachments WHERE case_rowid = ?1 {type_filter}"
+        ))?
         .query_row([case_rowid], |r| r.get(0))?;
-    let (limit, offset) = limit_offset.map(|(l, o)| (l as i64, o as i64)).unwrap_or((-1, 0));
-    let dir = if order == SortOrder::Asc { "ASC" } else { "DESC" };
+    let (limit, offset) = limit_offset
+        .map(|(l, o)| (l as i64, o as i64))
+        .unwrap_or((-1, 0));
+    let dir = if order == SortOrder::Asc {
+        "ASC"
+    } else {
+        "DESC"
+    };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT doc FROM attachments WHERE case_rowid = ?1 {type_filter}
          ORDER BY created_at {dir}, rowid {dir} LIMIT ?2 OFFSET ?3"
     ))?;
-    let docs = stmt.query_map(params![case_rowid, limit, offset], |r| r.get::<_, String>(0))?;
+    let docs = stmt.query_map(params![case_rowid, limit, offset], |r| {
+        r.get::<_, String>(0)
+    })?;
     let mut out = Vec::new();
     for d in docs {
         out.push(serde_json::from_str(&d?)?);
@@ -102,7 +132,11 @@ pub fn alerts(conn: &Connection, case_rowid: i64) -> StoreResult<Vec<CaseAlert>>
          GROUP BY alert_id ORDER BY at, min(attachment_rowid)",
     )?;
     let rows = stmt.query_map([case_rowid], |r| {
-        Ok(CaseAlert { id: r.get(0)?, index: r.get(1)?, attached_at: from_ms(r.get(2)?) })
+        Ok(CaseAlert {
+            id: r.get(0)?,
+            index: r.get(1)?,
+            attached_at: from_ms(r.get(2)?),
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -31,8 +31,9 @@ pub fn severity_code(s: Severity) -> i64 {
 /// Builds a case from a row selected with [`CASE_COLUMNS`].
 pub fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
     let doc: String = r.get(8)?;
-    let mut c: Case = serde_json::from_str(&doc)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e)))?;
+    let mut c: Case = serde_json::from_str(&doc).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
+    })?;
     c.id = r.get(0)?;
     c.version = r.get(1)?;
     c.incremental_id = r.get(2)?;
@@ -46,10 +47,15 @@ pub fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
 
 /// Reads cases by id within a space.
 pub fn read_cases(conn: &Connection, space: &str, ids: &[String]) -> StoreResult<Vec<Case>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {CASE_COLUMNS} FROM cases c WHERE c.id = ?1 AND c.space = ?2"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CASE_COLUMNS} FROM cases c WHERE c.id = ?1 AND c.space = ?2"
+    ))?;
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(c) = stmt.query_row(params![id, space], case_from_row).optional()? {
+        if let Some(c) = stmt
+            .query_row(params![id, space], case_from_row)
+            .optional()?
+        {
             out.push(c);
         }
     }
@@ -73,15 +79,18 @@ fn doc_of(case: &Case) -> StoreResult<String> {
 }
 
 fn write_side_tables(conn: &Connection, rowid: i64, space: &str, case: &Case) -> StoreResult<()> {
-    conn.prepare_cached("DELETE FROM case_tags WHERE case_rowid = ?1")?.execute([rowid])?;
-    conn.prepare_cached("DELETE FROM case_assignees WHERE case_rowid = ?1")?.execute([rowid])?;
+    conn.prepare_cached("DELETE FROM case_tags WHERE case_rowid = ?1")?
+        .execute([rowid])?;
+    conn.prepare_cached("DELETE FROM case_assignees WHERE case_rowid = ?1")?
+        .execute([rowid])?;
     let mut tag = conn.prepare_cached(
         "INSERT OR IGNORE INTO case_tags (case_rowid, space, owner, tag) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for t in &case.tags {
         tag.execute(params![rowid, space, case.owner.as_str(), t])?;
     }
-    let mut asg = conn.prepare_cached("INSERT OR IGNORE INTO case_assignees (case_rowid, uid) VALUES (?1, ?2)")?;
+    let mut asg = conn
+        .prepare_cached("INSERT OR IGNORE INTO case_assignees (case_rowid, uid) VALUES (?1, ?2)")?;
     for a in &case.assignees {
         asg.execute(params![rowid, a.uid])?;
     }
@@ -89,8 +98,10 @@ fn write_side_tables(conn: &Connection, rowid: i64, space: &str, case: &Case) ->
 }
 
 fn insert_case(conn: &Connection, space: &str, case: &Case) -> StoreResult<()> {
-    let exists: Option<i64> =
-        conn.prepare_cached("SELECT 1 FROM cases WHERE id = ?1")?.query_row([&case.id], |r| r.get(0)).optional()?;
+    let exists: Option<i64> = conn
+        .prepare_cached("SELECT 1 FROM cases WHERE id = ?1")?
+        .query_row([&case.id], |r| r.get(0))
+        .optional()?;
     if exists.is_some() {
         return Err(StoreError::AlreadyExists(case.id.clone()));
     }
@@ -174,18 +185,29 @@ pub fn refresh_totals(conn: &Connection, rowid: i64) -> StoreResult<()> {
 pub fn apply(conn: &Connection, space: &str, op: &WriteOp) -> StoreResult<()> {
     match op {
         WriteOp::InsertCase(case) => insert_case(conn, space, case),
-        WriteOp::UpdateCase { case, expected_version } => update_case(conn, space, case, expected_version),
+        WriteOp::UpdateCase {
+            case,
+            expected_version,
+        } => update_case(conn, space, case, expected_version),
         WriteOp::DeleteCase { id } => {
             let rowid = case_rowid(conn, space, id)?;
-            conn.prepare_cached("DELETE FROM cases WHERE rowid = ?1")?.execute([rowid])?;
+            conn.prepare_cached("DELETE FROM cases WHERE rowid = ?1")?
+                .execute([rowid])?;
             Ok(())
         }
-        WriteOp::InsertAttachment { case_id, attachment } => {
+        WriteOp::InsertAttachment {
+            case_id,
+            attachment,
+        } => {
             let rowid = case_rowid(conn, space, case_id)?;
             super::attachments::insert(conn, rowid, attachment)?;
             refresh_totals(conn, rowid)
         }
-        WriteOp::UpdateAttachment { case_id, attachment, expected_version } => {
+        WriteOp::UpdateAttachment {
+            case_id,
+            attachment,
+            expected_version,
+        } => {
             let rowid = case_rowid(conn, space, case_id)?;
             super::attachments::update(conn, rowid, attachment, expected_version)?;
             refresh_totals(conn, rowid)
@@ -199,12 +221,14 @@ pub fn apply(conn: &Connection, space: &str, op: &WriteOp) -> StoreResult<()> {
             let rowid = case_rowid(conn, space, case_id)?;
             super::user_actions::insert(conn, rowid, action)
         }
-        WriteOp::PutConfiguration { configuration, expected_version } => {
+        WriteOp::PutConfiguration {
+            configuration,
+            expected_version,
+        } => {
             super::misc::put_configuration(conn, space, configuration, expected_version.as_deref())
         }
     }
 }
-
 
 /// A stored status from its code.
 pub fn status_of(code: i64) -> Status {
@@ -214,4 +238,3 @@ pub fn status_of(code: i64) -> Status {
         _ => Status::Open,
     }
 }
-

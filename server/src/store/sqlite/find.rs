@@ -5,7 +5,7 @@
 //! Unfiltered totals and status counts come from `case_stats` (kept by triggers).
 
 use super::cases::{CASE_COLUMNS, case_from_row, severity_code, status_code};
-use crate::store::{CasePage, CaseFilter, Page, StoreResult};
+use crate::store::{CaseFilter, CasePage, Page, StoreResult};
 use casebook_api::find::{SortField, SortOrder};
 use casebook_api::metrics::StatusCounts;
 use casebook_api::{Owner, Status};
@@ -20,14 +20,20 @@ struct Where {
 
 impl Where {
     fn new() -> Self {
-        Self { sql: String::new(), args: Vec::new() }
+        Self {
+            sql: String::new(),
+            args: Vec::new(),
+        }
     }
     fn arg(&mut self, v: impl Into<Value>) -> String {
         self.args.push(v.into());
         format!("?{}", self.args.len())
     }
     fn list<T: Into<Value> + Clone>(&mut self, vs: &[T]) -> String {
-        vs.iter().map(|v| self.arg(v.clone())).collect::<Vec<_>>().join(", ")
+        vs.iter()
+            .map(|v| self.arg(v.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
     fn and(&mut self, clause: String) {
         self.sql.push_str(" AND ");
@@ -46,7 +52,9 @@ fn common(w: &mut Where, space: &str, f: &CaseFilter, with_search: bool) {
     }
     if !f.tags.is_empty() {
         let l = w.list(&f.tags);
-        w.and(format!("EXISTS (SELECT 1 FROM case_tags t WHERE t.case_rowid = c.rowid AND t.tag IN ({l}))"));
+        w.and(format!(
+            "EXISTS (SELECT 1 FROM case_tags t WHERE t.case_rowid = c.rowid AND t.tag IN ({l}))"
+        ));
     }
     if !f.assignees.is_empty() || f.unassigned {
         let mut parts = Vec::new();
@@ -82,7 +90,9 @@ fn common(w: &mut Where, space: &str, f: &CaseFilter, with_search: bool) {
             let mut any = Vec::new();
             if let Some(fts) = &s.fts {
                 let a = w.arg(fts.clone());
-                any.push(format!("c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"));
+                any.push(format!(
+                    "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+                ));
             }
             if let Some(id) = &s.id {
                 let a = w.arg(id.clone());
@@ -97,7 +107,9 @@ fn common(w: &mut Where, space: &str, f: &CaseFilter, with_search: bool) {
             }
             if let Some(not) = &s.fts_not {
                 let a = w.arg(not.clone());
-                w.and(format!("c.rowid NOT IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"));
+                w.and(format!(
+                    "c.rowid NOT IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+                ));
             }
         }
     }
@@ -134,12 +146,23 @@ fn status_counts(conn: &Connection, space: &str, f: &CaseFilter) -> StoreResult<
         let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().to_string()).collect();
         let l = w.list(&owners);
         w.and(format!("c.owner IN ({l})"));
-        (format!("SELECT c.status, count(*) FROM cases c WHERE {} GROUP BY c.status", w.sql), w.args)
+        (
+            format!(
+                "SELECT c.status, count(*) FROM cases c WHERE {} GROUP BY c.status",
+                w.sql
+            ),
+            w.args,
+        )
     } else {
         let s = w.arg(space.to_string());
         let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().to_string()).collect();
         let l = w.list(&owners);
-        (format!("SELECT status, sum(n) FROM case_stats WHERE space = {s} AND owner IN ({l}) GROUP BY status"), w.args)
+        (
+            format!(
+                "SELECT status, sum(n) FROM case_stats WHERE space = {s} AND owner IN ({l}) GROUP BY status"
+            ),
+            w.args,
+        )
     };
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
@@ -164,8 +187,11 @@ pub fn find(
     page: Page,
 ) -> StoreResult<CasePage> {
     let counts = status_counts(conn, space, f)?;
-    let statuses: Vec<Option<Status>> =
-        if f.statuses.is_empty() { vec![None] } else { f.statuses.iter().copied().map(Some).collect() };
+    let statuses: Vec<Option<Status>> = if f.statuses.is_empty() {
+        vec![None]
+    } else {
+        f.statuses.iter().copied().map(Some).collect()
+    };
     let total = if f.search.is_none() {
         let pick = |s: Status| match s {
             Status::Open => counts.open,
@@ -192,13 +218,20 @@ pub fn find(
             .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
     };
     let col = sort_column(sort.0);
-    let dir = if sort.1 == SortOrder::Asc { "ASC" } else { "DESC" };
+    let dir = if sort.1 == SortOrder::Asc {
+        "ASC"
+    } else {
+        "DESC"
+    };
     let window = (page.offset() + page.per_page) as i64;
     let mut w = Where::new();
     let mut branches = Vec::new();
     for owner in &f.owners {
         for status in &statuses {
-            let mut b = Where { sql: String::new(), args: std::mem::take(&mut w.args) };
+            let mut b = Where {
+                sql: String::new(),
+                args: std::mem::take(&mut w.args),
+            };
             common(&mut b, space, f, true);
             let o = b.arg(Owner::as_str(*owner).to_string());
             b.and(format!("c.owner = {o}"));
@@ -224,5 +257,9 @@ pub fn find(
     let cases = stmt
         .query_map(params_from_iter(w.args.iter()), case_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(CasePage { cases, total: total as usize, counts })
+    Ok(CasePage {
+        cases,
+        total: total as usize,
+        counts,
+    })
 }

@@ -2,7 +2,9 @@
 //! or into the writer's transaction (writes).
 
 use super::{SqliteStore, attachments, cases, find, misc, user_actions};
-use crate::store::{CaseFilter, CasePage, Page, Store, StoreError, StoreResult, UserRecord, WriteOp};
+use crate::store::{
+    CaseFilter, CasePage, Page, Store, StoreError, StoreResult, UserRecord, WriteOp,
+};
 use async_trait::async_trait;
 use casebook_api::alerts::{CaseAlert, RelatedCase};
 use casebook_api::comment::Attachment;
@@ -24,10 +26,12 @@ impl Store for SqliteStore {
         self.read(misc::spaces).await
     }
     async fn create_space(&self, space: Space) -> StoreResult<()> {
-        self.write_with(move |c| misc::put_space(c, &space, true)).await
+        self.write_with(move |c| misc::put_space(c, &space, true))
+            .await
     }
     async fn update_space(&self, space: Space) -> StoreResult<()> {
-        self.write_with(move |c| misc::put_space(c, &space, false)).await
+        self.write_with(move |c| misc::put_space(c, &space, false))
+            .await
     }
     async fn delete_space(&self, id: &str) -> StoreResult<()> {
         let id = owned(id);
@@ -61,7 +65,8 @@ impl Store for SqliteStore {
         page: Page,
     ) -> StoreResult<CasePage> {
         let (space, filter) = (owned(space), filter.clone());
-        self.read(move |c| find::find(c, &space, &filter, sort, page)).await
+        self.read(move |c| find::find(c, &space, &filter, sort, page))
+            .await
     }
     async fn tags(&self, space: &str, owners: &[Owner]) -> StoreResult<Vec<String>> {
         let (space, owners) = (owned(space), owners.to_vec());
@@ -69,11 +74,13 @@ impl Store for SqliteStore {
     }
     async fn categories(&self, space: &str, owners: &[Owner]) -> StoreResult<Vec<String>> {
         let (space, owners) = (owned(space), owners.to_vec());
-        self.read(move |c| misc::categories(c, &space, &owners)).await
+        self.read(move |c| misc::categories(c, &space, &owners))
+            .await
     }
     async fn reporters(&self, space: &str, owners: &[Owner]) -> StoreResult<Vec<User>> {
         let (space, owners) = (owned(space), owners.to_vec());
-        self.read(move |c| misc::reporters(c, &space, &owners)).await
+        self.read(move |c| misc::reporters(c, &space, &owners))
+            .await
     }
     async fn status_metrics(
         &self,
@@ -83,7 +90,8 @@ impl Store for SqliteStore {
         to: Option<DateTime<Utc>>,
     ) -> StoreResult<(StatusCounts, Option<i64>)> {
         let (space, owners) = (owned(space), owners.to_vec());
-        self.read(move |c| misc::status_metrics(c, &space, &owners, from, to)).await
+        self.read(move |c| misc::status_metrics(c, &space, &owners, from, to))
+            .await
     }
 
     async fn attachments(
@@ -97,11 +105,22 @@ impl Store for SqliteStore {
         let (space, case_id) = (owned(space), owned(case_id));
         self.read(move |c| {
             let rowid = cases::case_rowid(c, &space, &case_id)?;
-            attachments::list(c, rowid, user_only, order, page.map(|p| (p.per_page, p.offset())))
+            attachments::list(
+                c,
+                rowid,
+                user_only,
+                order,
+                page.map(|p| (p.per_page, p.offset())),
+            )
         })
         .await
     }
-    async fn attachment(&self, space: &str, case_id: &str, id: &str) -> StoreResult<Option<Attachment>> {
+    async fn attachment(
+        &self,
+        space: &str,
+        case_id: &str,
+        id: &str,
+    ) -> StoreResult<Option<Attachment>> {
         let (space, case_id, id) = (owned(space), owned(case_id), owned(id));
         self.read(move |c| {
             let rowid = cases::case_rowid(c, &space, &case_id)?;
@@ -111,11 +130,18 @@ impl Store for SqliteStore {
     }
     async fn case_alerts(&self, space: &str, case_id: &str) -> StoreResult<Vec<CaseAlert>> {
         let (space, case_id) = (owned(space), owned(case_id));
-        self.read(move |c| attachments::alerts(c, cases::case_rowid(c, &space, &case_id)?)).await
+        self.read(move |c| attachments::alerts(c, cases::case_rowid(c, &space, &case_id)?))
+            .await
     }
-    async fn cases_by_alert(&self, space: &str, alert_id: &str, owners: &[Owner]) -> StoreResult<Vec<RelatedCase>> {
+    async fn cases_by_alert(
+        &self,
+        space: &str,
+        alert_id: &str,
+        owners: &[Owner],
+    ) -> StoreResult<Vec<RelatedCase>> {
         let (space, alert_id, owners) = (owned(space), owned(alert_id), owners.to_vec());
-        self.read(move |c| misc::cases_by_alert(c, &space, &alert_id, &owners)).await
+        self.read(move |c| misc::cases_by_alert(c, &space, &alert_id, &owners))
+            .await
     }
 
     async fn user_actions(
@@ -135,24 +161,37 @@ impl Store for SqliteStore {
     }
     async fn user_action_stats(&self, space: &str, case_id: &str) -> StoreResult<UserActionStats> {
         let (space, case_id) = (owned(space), owned(case_id));
-        self.read(move |c| user_actions::stats(c, cases::case_rowid(c, &space, &case_id)?)).await
+        self.read(move |c| user_actions::stats(c, cases::case_rowid(c, &space, &case_id)?))
+            .await
     }
     async fn participants(&self, space: &str, case_id: &str) -> StoreResult<Vec<User>> {
         let (space, case_id) = (owned(space), owned(case_id));
-        self.read(move |c| user_actions::participants(c, cases::case_rowid(c, &space, &case_id)?)).await
+        self.read(move |c| user_actions::participants(c, cases::case_rowid(c, &space, &case_id)?))
+            .await
     }
-    async fn status_changes(&self, space: &str, case_id: &str) -> StoreResult<Vec<(DateTime<Utc>, Status)>> {
+    async fn status_changes(
+        &self,
+        space: &str,
+        case_id: &str,
+    ) -> StoreResult<Vec<(DateTime<Utc>, Status)>> {
         let (space, case_id) = (owned(space), owned(case_id));
-        self.read(move |c| user_actions::status_changes(c, cases::case_rowid(c, &space, &case_id)?)).await
+        self.read(move |c| user_actions::status_changes(c, cases::case_rowid(c, &space, &case_id)?))
+            .await
     }
 
-    async fn configurations(&self, space: &str, owners: &[Owner]) -> StoreResult<Vec<Configuration>> {
+    async fn configurations(
+        &self,
+        space: &str,
+        owners: &[Owner],
+    ) -> StoreResult<Vec<Configuration>> {
         let (space, owners) = (owned(space), owners.to_vec());
-        self.read(move |c| misc::configurations(c, &space, &owners)).await
+        self.read(move |c| misc::configurations(c, &space, &owners))
+            .await
     }
     async fn configuration(&self, space: &str, id: &str) -> StoreResult<Option<Configuration>> {
         let (space, id) = (owned(space), owned(id));
-        self.read(move |c| misc::configuration(c, &space, &id)).await
+        self.read(move |c| misc::configuration(c, &space, &id))
+            .await
     }
 
     async fn write(&self, space: &str, ops: Vec<WriteOp>) -> StoreResult<()> {

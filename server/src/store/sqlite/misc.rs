@@ -38,14 +38,20 @@ pub fn spaces(conn: &Connection) -> StoreResult<Vec<Space>> {
 
 /// Inserts or replaces a space.
 pub fn put_space(conn: &Connection, space: &Space, create: bool) -> StoreResult<()> {
-    let exists: Option<i64> =
-        conn.query_row("SELECT 1 FROM spaces WHERE id = ?1", [&space.id], |r| r.get(0)).optional()?;
+    let exists: Option<i64> = conn
+        .query_row("SELECT 1 FROM spaces WHERE id = ?1", [&space.id], |r| {
+            r.get(0)
+        })
+        .optional()?;
     match (create, exists.is_some()) {
         (true, true) => return Err(StoreError::AlreadyExists(space.id.clone())),
         (false, false) => return Err(StoreError::NotFound(space.id.clone())),
         _ => {}
     }
-    conn.execute("INSERT OR REPLACE INTO spaces (id, doc) VALUES (?1, ?2)", params![space.id, serde_json::to_string(space)?])?;
+    conn.execute(
+        "INSERT OR REPLACE INTO spaces (id, doc) VALUES (?1, ?2)",
+        params![space.id, serde_json::to_string(space)?],
+    )?;
     Ok(())
 }
 
@@ -79,14 +85,18 @@ const USER_COLUMNS: &str = "username, profile_uid, password_hash, full_name, ema
 /// A user by name.
 pub fn user(conn: &Connection, username: &str) -> StoreResult<Option<UserRecord>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE username = ?1"
+        ))?
         .query_row([username], user_from_row)
         .optional()?)
 }
 
 /// Users by profile uid.
 pub fn users_by_uid(conn: &Connection, uids: &[String]) -> StoreResult<Vec<UserRecord>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE profile_uid = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {USER_COLUMNS} FROM users WHERE profile_uid = ?1"
+    ))?;
     let mut out = Vec::new();
     for uid in uids {
         if let Some(u) = stmt.query_row([uid], user_from_row).optional()? {
@@ -98,8 +108,12 @@ pub fn users_by_uid(conn: &Connection, uids: &[String]) -> StoreResult<Vec<UserR
 
 /// Every user, by name.
 pub fn users(conn: &Connection) -> StoreResult<Vec<UserRecord>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username"))?;
-    Ok(stmt.query_map([], user_from_row)?.collect::<Result<_, _>>()?)
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {USER_COLUMNS} FROM users ORDER BY username"
+    ))?;
+    Ok(stmt
+        .query_map([], user_from_row)?
+        .collect::<Result<_, _>>()?)
 }
 
 /// Inserts or replaces a user.
@@ -116,9 +130,12 @@ pub fn put_user(conn: &Connection, u: &UserRecord) -> StoreResult<()> {
 /// Distinct tags of these owners, sorted.
 pub fn tags(conn: &Connection, space: &str, owners: &[Owner]) -> StoreResult<Vec<String>> {
     let (l, args) = owner_args(space, owners);
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT DISTINCT tag FROM case_tags WHERE space = ?1 AND owner IN ({l}) ORDER BY tag"))?;
-    Ok(stmt.query_map(params_from_iter(args.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?)
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT DISTINCT tag FROM case_tags WHERE space = ?1 AND owner IN ({l}) ORDER BY tag"
+    ))?;
+    Ok(stmt
+        .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
 }
 
 /// Distinct categories of these owners, sorted.
@@ -127,7 +144,9 @@ pub fn categories(conn: &Connection, space: &str, owners: &[Owner]) -> StoreResu
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT DISTINCT category FROM cases WHERE space = ?1 AND owner IN ({l}) AND category IS NOT NULL ORDER BY category"
     ))?;
-    Ok(stmt.query_map(params_from_iter(args.iter()), |r| r.get(0))?.collect::<Result<_, _>>()?)
+    Ok(stmt
+        .query_map(params_from_iter(args.iter()), |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
 }
 
 /// Distinct creators of these owners' cases (as stored at creation).
@@ -185,7 +204,12 @@ pub fn status_metrics(
 }
 
 /// Cases of these owners with the alert attached.
-pub fn cases_by_alert(conn: &Connection, space: &str, alert_id: &str, owners: &[Owner]) -> StoreResult<Vec<RelatedCase>> {
+pub fn cases_by_alert(
+    conn: &Connection,
+    space: &str,
+    alert_id: &str,
+    owners: &[Owner],
+) -> StoreResult<Vec<RelatedCase>> {
     let (l, mut args) = owner_args(space, owners);
     args.push(alert_id.to_string().into());
     let mut stmt = conn.prepare_cached(&format!(
@@ -201,17 +225,26 @@ pub fn cases_by_alert(conn: &Connection, space: &str, alert_id: &str, owners: &[
             description: r.get(2)?,
             status: status_of(r.get(3)?),
             created_at: from_ms(r.get(4)?),
-            totals: RelatedCaseTotals { alerts: r.get(5)?, user_comments: r.get(6)?, events: r.get(7)? },
+            totals: RelatedCaseTotals {
+                alerts: r.get(5)?,
+                user_comments: r.get(6)?,
+                events: r.get(7)?,
+            },
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Configurations of these owners.
-pub fn configurations(conn: &Connection, space: &str, owners: &[Owner]) -> StoreResult<Vec<Configuration>> {
+pub fn configurations(
+    conn: &Connection,
+    space: &str,
+    owners: &[Owner],
+) -> StoreResult<Vec<Configuration>> {
     let (l, args) = owner_args(space, owners);
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT doc FROM configurations WHERE space = ?1 AND owner IN ({l}) ORDER BY owner"))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT doc FROM configurations WHERE space = ?1 AND owner IN ({l}) ORDER BY owner"
+    ))?;
     let docs = stmt.query_map(params_from_iter(args.iter()), |r| r.get::<_, String>(0))?;
     let mut out = Vec::new();
     for d in docs {
@@ -221,7 +254,11 @@ pub fn configurations(conn: &Connection, space: &str, owners: &[Owner]) -> Store
 }
 
 /// A configuration by id.
-pub fn configuration(conn: &Connection, space: &str, id: &str) -> StoreResult<Option<Configuration>> {
+pub fn configuration(
+    conn: &Connection,
+    space: &str,
+    id: &str,
+) -> StoreResult<Option<Configuration>> {
     let doc: Option<String> = conn
         .prepare_cached("SELECT doc FROM configurations WHERE id = ?1 AND space = ?2")?
         .query_row(params![id, space], |r| r.get(0))
@@ -230,12 +267,19 @@ pub fn configuration(conn: &Connection, space: &str, id: &str) -> StoreResult<Op
 }
 
 /// Creates or replaces the configuration of an owner (checking the version on update).
-pub fn put_configuration(conn: &Connection, space: &str, c: &Configuration, expected: Option<&str>) -> StoreResult<()> {
+pub fn put_configuration(
+    conn: &Connection,
+    space: &str,
+    c: &Configuration,
+    expected: Option<&str>,
+) -> StoreResult<()> {
     if let Some(expected) = expected {
         let version: Option<String> = conn
-            .query_row("SELECT version FROM configurations WHERE id = ?1 AND space = ?2", params![c.id, space], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT version FROM configurations WHERE id = ?1 AND space = ?2",
+                params![c.id, space],
+                |r| r.get(0),
+            )
             .optional()?;
         match version {
             None => return Err(StoreError::NotFound(c.id.clone())),
@@ -243,11 +287,19 @@ pub fn put_configuration(conn: &Connection, space: &str, c: &Configuration, expe
             _ => {}
         }
     }
-    conn.execute("DELETE FROM configurations WHERE space = ?1 AND owner = ?2", params![space, c.owner.as_str()])?;
+    conn.execute(
+        "DELETE FROM configurations WHERE space = ?1 AND owner = ?2",
+        params![space, c.owner.as_str()],
+    )?;
     conn.execute(
         "INSERT INTO configurations (id, space, owner, version, doc) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![c.id, space, c.owner.as_str(), c.version, serde_json::to_string(c)?],
+        params![
+            c.id,
+            space,
+            c.owner.as_str(),
+            c.version,
+            serde_json::to_string(c)?
+        ],
     )?;
     Ok(())
 }
-

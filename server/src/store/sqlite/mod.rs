@@ -67,7 +67,8 @@ impl SqliteStore {
     /// Opens (creating if needed) the database file and applies migrations.
     pub fn open(path: &Path) -> StoreResult<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Database(format!("{}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Database(format!("{}: {e}", dir.display())))?;
         }
         let writer = Connection::open(path)?;
         configure(&writer)?;
@@ -79,7 +80,9 @@ impl SqliteStore {
         for _ in 0..READERS {
             let c = Connection::open_with_flags(
                 path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_URI,
             )?;
             configure(&c)?;
             conns.push(c);
@@ -90,7 +93,10 @@ impl SqliteStore {
             .spawn(move || writer_loop(writer, rx))
             .map_err(|e| StoreError::Database(e.to_string()))?;
         Ok(Self {
-            readers: Arc::new(Readers { conns: Mutex::new(conns), available: Semaphore::new(READERS) }),
+            readers: Arc::new(Readers {
+                conns: Mutex::new(conns),
+                available: Semaphore::new(READERS),
+            }),
             writer: tx,
             path: path.to_path_buf(),
         })
@@ -107,12 +113,26 @@ impl SqliteStore {
         T: Send + 'static,
         F: FnOnce(&Connection) -> StoreResult<T> + Send + 'static,
     {
-        let _permit = self.readers.available.acquire().await.map_err(|e| StoreError::Database(e.to_string()))?;
+        let _permit = self
+            .readers
+            .available
+            .acquire()
+            .await
+            .map_err(|e| StoreError::Database(e.to_string()))?;
         let readers = self.readers.clone();
         tokio::task::spawn_blocking(move || {
-            let conn = readers.conns.lock().expect("reader pool poisoned").pop().expect("permit guarantees a connection");
+            let conn = readers
+                .conns
+                .lock()
+                .expect("reader pool poisoned")
+                .pop()
+                .expect("permit guarantees a connection");
             let out = f(&conn);
-            readers.conns.lock().expect("reader pool poisoned").push(conn);
+            readers
+                .conns
+                .lock()
+                .expect("reader pool poisoned")
+                .push(conn);
             out
         })
         .await
@@ -126,13 +146,20 @@ impl SqliteStore {
     {
         let (reply, rx) = oneshot::channel();
         self.writer
-            .send(WriteReq { job: Box::new(f), reply })
+            .send(WriteReq {
+                job: Box::new(f),
+                reply,
+            })
             .map_err(|_| StoreError::Database("the writer thread stopped".into()))?;
-        rx.await.map_err(|_| StoreError::Database("the writer thread stopped".into()))?
+        rx.await
+            .map_err(|_| StoreError::Database("the writer thread stopped".into()))?
     }
 
     /// Runs a blocking function with exclusive use of a fresh connection (bulk seeding).
-    pub fn with_bulk_connection<T>(&self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+    pub fn with_bulk_connection<T>(
+        &self,
+        f: impl FnOnce(&mut Connection) -> StoreResult<T>,
+    ) -> StoreResult<T> {
         let mut conn = Connection::open(&self.path)?;
         configure(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;

@@ -163,7 +163,8 @@ CREATE TABLE configurations (
 
 /// Applies the migrations the database has not seen yet.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    let current: usize = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize;
+    let current: usize =
+        conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize;
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(sql)?;

@@ -10,7 +10,11 @@ use rusqlite::{Connection, params, params_from_iter};
 
 /// Inserts a user action.
 pub fn insert(conn: &Connection, case_rowid: i64, ua: &UserAction) -> StoreResult<()> {
-    let comment_type = ua.payload.get("comment").and_then(|c| c.get("type")).and_then(|t| t.as_str());
+    let comment_type = ua
+        .payload
+        .get("comment")
+        .and_then(|c| c.get("type"))
+        .and_then(|t| t.as_str());
     conn.prepare_cached(
         "INSERT INTO user_actions (id, case_rowid, type, action, comment_type, username, created_at, doc)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -40,8 +44,12 @@ fn type_clause(types: &[UserActionFindType], args: &mut Vec<String>) -> String {
                 parts.push(format!("type = ?{}", args.len() + 1));
             }
             UserActionFindType::Action => parts.push("type <> 'comment'".into()),
-            UserActionFindType::User => parts.push("(type = 'comment' AND comment_type = 'user')".into()),
-            UserActionFindType::Alert => parts.push("(type = 'comment' AND comment_type = 'alert')".into()),
+            UserActionFindType::User => {
+                parts.push("(type = 'comment' AND comment_type = 'user')".into())
+            }
+            UserActionFindType::Alert => {
+                parts.push("(type = 'comment' AND comment_type = 'alert')".into())
+            }
             UserActionFindType::Attachment => {
                 parts.push("(type = 'comment' AND comment_type NOT IN ('user', 'alert'))".into())
             }
@@ -64,9 +72,15 @@ pub fn list(
     let mut all: Vec<rusqlite::types::Value> = vec![case_rowid.into()];
     all.extend(args.into_iter().map(Into::into));
     let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM user_actions WHERE case_rowid = ?1 {clause}"))?
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM user_actions WHERE case_rowid = ?1 {clause}"
+        ))?
         .query_row(params_from_iter(all.iter()), |r| r.get(0))?;
-    let dir = if order == SortOrder::Asc { "ASC" } else { "DESC" };
+    let dir = if order == SortOrder::Asc {
+        "ASC"
+    } else {
+        "DESC"
+    };
     let n = all.len();
     all.push((limit as i64).into());
     all.push((offset as i64).into());
@@ -114,7 +128,10 @@ pub fn participants(conn: &Connection, case_rowid: i64) -> StoreResult<Vec<User>
 }
 
 /// Status changes of a case (creation counts as `open`), oldest first.
-pub fn status_changes(conn: &Connection, case_rowid: i64) -> StoreResult<Vec<(chrono::DateTime<chrono::Utc>, Status)>> {
+pub fn status_changes(
+    conn: &Connection,
+    case_rowid: i64,
+) -> StoreResult<Vec<(chrono::DateTime<chrono::Utc>, Status)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT created_at, type, json_extract(doc, '$.payload.status') FROM user_actions
          WHERE case_rowid = ?1 AND type IN ('create_case', 'status') ORDER BY rowid",
@@ -131,7 +148,10 @@ pub fn status_changes(conn: &Connection, case_rowid: i64) -> StoreResult<Vec<(ch
         let s = if kind == UserActionType::CreateCase.as_str() {
             Status::Open
         } else {
-            status.as_deref().and_then(Status::parse).unwrap_or(Status::Open)
+            status
+                .as_deref()
+                .and_then(Status::parse)
+                .unwrap_or(Status::Open)
         };
         out.push((from_ms(at), s));
     }

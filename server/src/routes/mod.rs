@@ -1,0 +1,163 @@
+//! The one route table: every Kibana Cases path, each also under `/s/{space_id}`, plus the SPA.
+//!
+//! Request flow: `/s/{space}/…` is checked against the known spaces and rewritten to `/…` with
+//! a [`SpaceId`] extension, so each route is declared once. API routes then pass the
+//! `kbn-xsrf` check (mutations) and authentication; anything else under `/api` or `/internal`
+//! is a JSON 404; every other path serves the SPA (deep links get `index.html`).
+
+mod cases;
+mod comments;
+mod configure;
+pub mod extract;
+mod spaces;
+
+use crate::auth::Authenticator;
+use crate::error::error_response;
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{Method, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, patch, post};
+use casebook_api::limits::MAX_PAYLOAD_BYTES;
+use casebook_api::paths::*;
+use extract::SpaceId;
+use tower::ServiceExt;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::services::{ServeDir, ServeFile};
+
+fn api_routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            CASES_ROUTE,
+            post(cases::create)
+                .patch(cases::update)
+                .delete(cases::delete),
+        )
+        .route(CASES_FIND_ROUTE, get(cases::find))
+        .route(TAGS_ROUTE, get(cases::tags))
+        .route(REPORTERS_ROUTE, get(cases::reporters))
+        .route(CASES_BY_ALERT_ROUTE, get(cases::by_alert))
+        .route(CASE_ROUTE, get(cases::get))
+        .route(CASE_ALERTS_ROUTE, get(comments::alerts))
+        .route(
+            COMMENTS_ROUTE,
+            post(comments::add)
+                .patch(comments::update)
+                .delete(comments::delete_all),
+        )
+        .route(COMMENTS_FIND_ROUTE, get(comments::find))
+        .route(COMMENT_ROUTE, get(comments::get).delete(comments::delete))
+        .route(USER_ACTIONS_FIND_ROUTE, get(comments::user_actions))
+        .route(PUSH_ROUTE, post(cases::push))
+        .route(CONFIGURE_ROUTE, get(configure::get).post(configure::create))
+        .route(CONFIGURE_ID_ROUTE, patch(configure::update))
+        .route(CONFIGURE_CONNECTORS_ROUTE, get(configure::connectors))
+        .route(CATEGORIES_ROUTE, get(cases::categories))
+        .route(METRICS_ROUTE, get(configure::metrics))
+        .route(CASE_METRICS_ROUTE, get(configure::case_metrics))
+        .route(USER_ACTION_STATS_ROUTE, get(configure::stats))
+        .route(CASE_USERS_ROUTE, get(configure::users))
+        .route(SPACES_ROUTE, get(spaces::list).post(spaces::create))
+        .route(
+            SPACE_ROUTE,
+            get(spaces::get).put(spaces::update).delete(spaces::delete),
+        )
+        .route(ME_ROUTE, get(spaces::me))
+}
+
+/// Mutations need `kbn-xsrf` (or `kbn-version`), as in Kibana.
+async fn xsrf(req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let h = req.headers();
+    if !safe && !h.contains_key("kbn-xsrf") && !h.contains_key("kbn-version") {
+        return error_response(400, "Request must contain a kbn-xsrf header.");
+    }
+    next.run(req).await
+}
+
+/// Resolves the caller from HTTP Basic credentials.
+async fn authenticate(State(s): State<AppState>, mut req: Request, next: Next) -> Response {
+    let creds = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Authenticator::parse_basic);
+    let Some((user, pass)) = creds else {
+        return error_response(401, "Unauthorized");
+    };
+    match s.auth.login(s.service.store(), &user, &pass).await {
+        Ok(Some(p)) => {
+            req.extensions_mut().insert(p);
+            next.run(req).await
+        }
+        Ok(None) => error_response(401, "Unauthorized"),
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn api_not_found() -> Response {
+    error_response(404, "Not Found")
+}
+
+/// Anything outside the API: JSON 404 under `/api` and `/internal`, else the SPA.
+async fn fallback(State(s): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path();
+    if path.starts_with("/api/") || path == "/api" || path.starts_with("/internal/") {
+        return api_not_found().await;
+    }
+    let index = s.dist.join("index.html");
+    let serve = ServeDir::new(&s.dist).fallback(ServeFile::new(index));
+    match serve.oneshot(req).await {
+        Ok(r) => r.into_response(),
+        Err(e) => match e {},
+    }
+}
+
+/// `/s/{space}/…`: checks the space and replays the request without the prefix.
+async fn in_space(
+    State(s): State<AppState>,
+    Path((space, rest)): Path<(String, String)>,
+    req: Request,
+) -> Response {
+    if !s.has_space(&space) {
+        return error_response(404, format!("Space [{space}] not found"));
+    }
+    let query = req
+        .uri()
+        .query()
+        .map(|q| format!("?{q}"))
+        .unwrap_or_default();
+    let (mut parts, body) = req.into_parts();
+    let Ok(uri) = format!("/{rest}{query}").parse() else {
+        return error_response(400, "Invalid path");
+    };
+    parts.uri = uri;
+    parts.extensions.insert(SpaceId(space));
+    let inner = inner_router(s.clone());
+    match inner.oneshot(Request::from_parts(parts, body)).await {
+        Ok(r) => r,
+        Err(e) => match e {},
+    }
+}
+
+fn inner_router(state: AppState) -> Router {
+    let api = api_routes()
+        .method_not_allowed_fallback(api_not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), authenticate))
+        .layer(middleware::from_fn(xsrf));
+    api.fallback(fallback).with_state(state)
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/s/{space_id}/{*rest}", axum::routing::any(in_space))
+        .with_state(state.clone())
+        .fallback_service(inner_router(state))
+        .layer(DefaultBodyLimit::max(MAX_PAYLOAD_BYTES))
+        .layer(CatchPanicLayer::custom(|_| {
+            error_response(500, "An internal server error occurred.")
+        }))
+}
