@@ -104,6 +104,19 @@ impl Authenticator {
         Ok(Some(p))
     }
 
+    /// The principal of an enabled user by name (for session requests).
+    pub async fn principal_for(
+        &self,
+        store: &Arc<dyn Store>,
+        username: &str,
+    ) -> AppResult<Option<Principal>> {
+        Ok(store
+            .user(username)
+            .await?
+            .filter(|u| u.enabled)
+            .map(|u| principal_of(&u)))
+    }
+
     /// Forgets every cached credential (after a password or role change).
     pub fn forget_all(&self) {
         self.cache.lock().expect("auth cache poisoned").clear();

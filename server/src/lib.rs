@@ -6,6 +6,7 @@ pub mod auth;
 pub mod error;
 pub mod routes;
 pub mod service;
+pub mod session;
 pub mod state;
 pub mod store;
 

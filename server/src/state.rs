@@ -2,6 +2,7 @@
 
 use crate::auth::Authenticator;
 use crate::service::Service;
+use crate::session::Sessions;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -13,6 +14,8 @@ pub struct AppState {
     pub service: Service,
     /// Credential checks.
     pub auth: Authenticator,
+    /// Browser sessions.
+    pub sessions: Sessions,
     /// Known space ids, cached so the `/s/{space}` check costs no query.
     pub spaces: Arc<RwLock<HashSet<String>>>,
     /// The SPA's built files.
@@ -32,6 +35,7 @@ impl AppState {
         Ok(Self {
             service,
             auth: Authenticator::default(),
+            sessions: Sessions::default(),
             spaces: Arc::new(RwLock::new(ids)),
             dist,
         })

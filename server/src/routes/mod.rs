@@ -9,10 +9,12 @@ mod cases;
 mod comments;
 mod configure;
 pub mod extract;
+mod security;
 mod spaces;
 
 use crate::auth::Authenticator;
 use crate::error::error_response;
+use crate::session;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
@@ -67,6 +69,16 @@ fn api_routes() -> Router<AppState> {
         .route(ME_ROUTE, get(spaces::me))
 }
 
+/// Routes that need no prior authentication (but still the xsrf check).
+fn public_routes() -> Router<AppState> {
+    Router::new()
+        .route(LOGIN_ROUTE, post(security::login))
+        .route(
+            LOGOUT_ROUTE,
+            post(security::logout_api).get(security::logout_redirect),
+        )
+}
+
 /// Mutations need `kbn-xsrf` (or `kbn-version`), as in Kibana.
 async fn xsrf(req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
@@ -77,17 +89,28 @@ async fn xsrf(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// Resolves the caller from HTTP Basic credentials.
+/// Resolves the caller from HTTP Basic credentials or the session cookie.
 async fn authenticate(State(s): State<AppState>, mut req: Request, next: Next) -> Response {
-    let creds = req
-        .headers()
+    let headers = req.headers();
+    let basic = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(Authenticator::parse_basic);
-    let Some((user, pass)) = creds else {
-        return error_response(401, "Unauthorized");
+        .map(Authenticator::parse_basic);
+    let principal = match basic {
+        Some(Some((user, pass))) => s.auth.login(s.service.store(), &user, &pass).await,
+        Some(None) => Ok(None),
+        None => {
+            let token = headers
+                .get(header::COOKIE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(session::token_in);
+            match token.and_then(|t| s.sessions.resolve(t)) {
+                Some(name) => s.auth.principal_for(s.service.store(), &name).await,
+                None => Ok(None),
+            }
+        }
     };
-    match s.auth.login(s.service.store(), &user, &pass).await {
+    match principal {
         Ok(Some(p)) => {
             req.extensions_mut().insert(p);
             next.run(req).await
@@ -146,6 +169,7 @@ fn inner_router(state: AppState) -> Router {
     let api = api_routes()
         .method_not_allowed_fallback(api_not_found)
         .layer(middleware::from_fn_with_state(state.clone(), authenticate))
+        .merge(public_routes())
         .layer(middleware::from_fn(xsrf));
     api.fallback(fallback).with_state(state)
 }
