@@ -1,0 +1,26 @@
+# Sourced by the other scripts: the repo root, a shared cargo target dir and tool paths.
+# shellcheck shell=bash
+
+CASEBOOK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CASEBOOK_ROOT
+
+# Outside the clone so a fresh checkout (or CI workspace) reuses earlier builds; prune it when it
+# grows past a few GB.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/casebook/target}"
+
+# wasm-opt (npm binaryen) and playwright from node_modules; cargo-installed trunk/wasm-bindgen.
+export PATH="$CASEBOOK_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# Trunk 0.22 needs rustc >= 1.96.1.
+CASEBOOK_TRUNK_VERSION="0.21.14"
+
+# The wasm-bindgen version in Cargo.lock; the CLI must equal it exactly.
+casebook_wasm_bindgen_version() {
+  awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' \
+    "$CASEBOOK_ROOT/Cargo.lock"
+}
+
+# Prints a step header, so CI logs show where time goes.
+casebook_step() {
+  printf '\n==> %s\n' "$*"
+}
