@@ -226,10 +226,11 @@ impl TestApp {
 
     /// Patches one case with `fields`, using its current id and version.
     pub async fn patch_case(&self, case: &Value, fields: Value) -> (u16, Value) {
-        let item = merge(
-            json!({"id": case["id"], "version": case["version"]}),
-            fields,
-        );
+        // Inserted as given: a `null` here means "unset" to the API.
+        let mut item = json!({"id": case["id"], "version": case["version"]});
+        for (k, v) in fields.as_object().expect("fields object") {
+            item[k] = v.clone();
+        }
         self.patch("/api/cases", &json!({"cases": [item]})).await
     }
 
