@@ -23,6 +23,8 @@ use tower::ServiceExt;
 
 /// The superuser's password in every test database.
 pub const PASSWORD: &str = "changeme";
+/// The password of users added with [`TestApp::add_user`].
+pub const USER_PASSWORD: &str = "secret-pw";
 
 /// `Authorization` header value for `user:password`.
 pub fn basic(user: &str, password: &str) -> String {
@@ -35,10 +37,20 @@ pub fn basic(user: &str, password: &str) -> String {
 
 /// A request builder with `elastic:changeme` and `kbn-xsrf` set.
 pub fn request(method: &str, path: &str) -> axum::http::request::Builder {
+    request_as("elastic", PASSWORD, method, path)
+}
+
+/// A request builder with `user:password` and `kbn-xsrf` set.
+pub fn request_as(
+    user: &str,
+    password: &str,
+    method: &str,
+    path: &str,
+) -> axum::http::request::Builder {
     Request::builder()
         .method(method)
         .uri(path)
-        .header(header::AUTHORIZATION, basic("elastic", PASSWORD))
+        .header(header::AUTHORIZATION, basic(user, password))
         .header("kbn-xsrf", "true")
 }
 
@@ -172,7 +184,19 @@ impl TestApp {
 
     /// An authenticated request with an optional JSON body.
     pub async fn call(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
-        let b = request(method, path);
+        self.call_as("elastic", PASSWORD, method, path, body).await
+    }
+
+    /// A request as `user` with an optional JSON body.
+    pub async fn call_as(
+        &self,
+        user: &str,
+        password: &str,
+        method: &str,
+        path: &str,
+        body: Option<&Value>,
+    ) -> (u16, Value) {
+        let b = request_as(user, password, method, path);
         let req = match body {
             Some(v) => b
                 .header(header::CONTENT_TYPE, "application/json")
@@ -287,7 +311,7 @@ impl TestApp {
     pub async fn add_user(&self, name: &str, full_name: &str) -> String {
         let user = new_user(
             name,
-            "secret-pw",
+            USER_PASSWORD,
             Some(full_name.into()),
             Some(format!("{name}@example.com")),
             vec!["superuser".into()],
