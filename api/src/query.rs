@@ -94,12 +94,11 @@ impl Query {
             if k != key {
                 continue;
             }
-            if v.starts_with('[') {
-                if let Ok(list) = serde_json::from_str::<Vec<String>>(v) {
+            if v.starts_with('[')
+                && let Ok(list) = serde_json::from_str::<Vec<String>>(v) {
                     out.extend(list);
                     continue;
                 }
-            }
             out.push(v.clone());
         }
         out

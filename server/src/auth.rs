@@ -46,8 +46,11 @@ pub fn principal_of(u: &UserRecord) -> Principal {
 /// Verifies credentials, with a short-lived cache of successes.
 #[derive(Clone, Default)]
 pub struct Authenticator {
-    cache: Arc<Mutex<HashMap<[u8; 32], (Principal, Instant)>>>,
+    cache: Arc<Mutex<CredentialCache>>,
 }
+
+/// Verified credentials by SHA-256, with the time they were verified.
+type CredentialCache = HashMap<[u8; 32], (Principal, Instant)>;
 
 impl Authenticator {
     /// Parses an `Authorization: Basic …` header value into username and password.
@@ -76,10 +79,10 @@ impl Authenticator {
             .chain_update(password)
             .finalize()
             .into();
-        if let Some((p, at)) = self.cache.lock().expect("auth cache poisoned").get(&key) {
-            if at.elapsed() < CACHE_TTL {
-                return Ok(Some(p.clone()));
-            }
+        if let Some((p, at)) = self.cache.lock().expect("auth cache poisoned").get(&key)
+            && at.elapsed() < CACHE_TTL
+        {
+            return Ok(Some(p.clone()));
         }
         let Some(user) = store.user(username).await? else {
             return Ok(None);

@@ -114,10 +114,8 @@ pub fn build(search: &str, fields: &[SearchField], op: SearchOperator) -> Search
             " OR "
         };
         let mut parts = required;
-        if !optional.is_empty() {
-            if op == SearchOperator::And || parts.is_empty() {
-                parts.push(format!("({})", optional.join(joiner)));
-            }
+        if !optional.is_empty() && (op == SearchOperator::And || parts.is_empty()) {
+            parts.push(format!("({})", optional.join(joiner)));
         }
         if !parts.is_empty() {
             expr.fts = Some(scoped(parts.join(" AND ")));

@@ -17,7 +17,6 @@ impl Service {
         kind: T,
         action: A,
         payload: Value,
-        comment_id: Option<String>,
         at: chrono::DateTime<chrono::Utc>,
     ) -> UserAction {
         UserAction {
@@ -25,7 +24,7 @@ impl Service {
             version: self.next_version(),
             action,
             kind,
-            comment_id,
+            comment_id: None,
             created_at: at,
             created_by: ctx.user(),
             owner,
@@ -46,7 +45,6 @@ impl Service {
             T::CreateCase,
             A::Create,
             payload,
-            None,
             c.created_at,
         )
     }
@@ -56,7 +54,7 @@ impl Service {
         let at = new.updated_at.unwrap_or_else(Service::now);
         let mut out = Vec::new();
         let mut push = |kind, action, payload| {
-            out.push(self.user_action(ctx, new.owner, kind, action, payload, None, at))
+            out.push(self.user_action(ctx, new.owner, kind, action, payload, at))
         };
         if old.title != new.title {
             push(T::Title, A::Update, json!({ "title": new.title }));
@@ -139,14 +137,8 @@ impl Service {
         } else {
             at
         };
-        self.user_action(
-            ctx,
-            a.owner,
-            T::Comment,
-            action,
-            payload,
-            Some(a.id.clone()),
-            at,
-        )
+        let mut ua = self.user_action(ctx, a.owner, T::Comment, action, payload, at);
+        ua.comment_id = Some(a.id.clone());
+        ua
     }
 }
