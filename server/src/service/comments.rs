@@ -17,10 +17,12 @@ use casebook_api::user_action::UserActionAction as A;
 use casebook_api::validate::check_attachment;
 use casebook_api::{ApiError, Case, Status};
 
-fn comment_conflict(id: &str) -> AppError {
-    AppError::Api(ApiError::conflict(format!(
-        "This comment {id} has been updated. Please refresh before saving additional updates."
-    )))
+/// Kibana's 409 for a stale attachment version (`server/client/attachments/update.ts`): it
+/// names the case, not the comment.
+fn comment_conflict() -> AppError {
+    AppError::Api(ApiError::conflict(
+        "This case has been updated. Please refresh before saving additional updates.",
+    ))
 }
 
 impl Service {
@@ -159,7 +161,7 @@ impl Service {
                     "This case {case_id} has been updated. Please refresh before saving additional updates."
                 ))))
             }
-            Err(StoreError::Conflict(id)) => Err(comment_conflict(&id)),
+            Err(StoreError::Conflict(_)) => Err(comment_conflict()),
             other => Ok(other?),
         }
     }
@@ -195,7 +197,7 @@ impl Service {
             ));
         }
         if old.version != req.version {
-            return Err(comment_conflict(&req.id));
+            return Err(comment_conflict());
         }
         let mut new = old.clone();
         new.payload = payload;
