@@ -1,65 +1,81 @@
-//! The application shell: context providers and the one route table.
+//! The application: context providers and the one route table.
 //!
-//! Rules: every route is declared here; each solution's pages sit under a [`SolutionRoutes`]
-//! parent that provides the current [`Solution`] as context, so pages never parse it from the URL.
+//! Every route is declared here. Each solution's pages sit under a parent route matching the
+//! solution's base path, with and without the `/s/{space}` prefix; the parent renders the shell,
+//! which provides the current location (space + solution) to the pages.
 
+use crate::components::Toasts;
+use crate::context::provide_app_context;
+use crate::pages::{
+    CaseDetailPage, CaseListPage, CreateCasePage, HomePage, LoginPage, NotFoundPage, SettingsPage,
+};
+use crate::routes::{Solution, SolutionBase};
+use crate::shell::SolutionShell;
 use leptos::prelude::*;
-use leptos_router::components::{A, Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::{MatchNestedRoutes, path};
-
-use crate::pages::{CaseListPage, HomePage, NotFoundPage};
-use crate::routes::{Solution, SolutionBase, case_list};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{MatchNestedRoutes, ParamSegment, StaticSegment, path};
 
 /// The root component mounted on `<body>`.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_app_context();
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage/>
+                <Route path=path!("/login") view=LoginPage/>
                 <SolutionRoutes solution=Solution::Security/>
                 <SolutionRoutes solution=Solution::Observability/>
                 <SolutionRoutes solution=Solution::Management/>
+                <SpaceSolutionRoutes solution=Solution::Security/>
+                <SpaceSolutionRoutes solution=Solution::Observability/>
+                <SpaceSolutionRoutes solution=Solution::Management/>
             </Routes>
         </Router>
+        <Toasts/>
     }
 }
 
-/// The routes of one solution's Cases app, all below [`Solution::base_path`].
+/// The pages of a solution's Cases app (relative to its base path).
+#[component(transparent)]
+fn SolutionPages() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("") view=CaseListPage/>
+        <Route path=path!("create") view=CreateCasePage/>
+        <Route path=path!("configure") view=SettingsPage/>
+        <Route path=path!(":case_id") view=CaseDetailPage/>
+        <Route path=path!(":case_id/:comment_id") view=CaseDetailPage/>
+    }
+    .into_inner()
+}
+
+/// A solution's Cases app in the default space.
 #[component(transparent)]
 fn SolutionRoutes(
-    /// The solution whose pages these are.
+    /// The solution.
     solution: Solution,
 ) -> impl MatchNestedRoutes + Clone {
     view! {
-        <ParentRoute
-            path=SolutionBase(solution)
-            view=move || view! { <SolutionShell solution/> }
-        >
-            <Route path=path!("") view=CaseListPage/>
+        <ParentRoute path=SolutionBase(solution) view=move || view! { <SolutionShell solution/> }>
+            <SolutionPages/>
         </ParentRoute>
     }
     .into_inner()
 }
 
-/// Header and navigation around a solution's pages; provides the [`Solution`] context.
-#[component]
-fn SolutionShell(
-    /// The solution shown in the outlet.
+/// A solution's Cases app in another space (`/s/{space}/app/…`).
+#[component(transparent)]
+fn SpaceSolutionRoutes(
+    /// The solution.
     solution: Solution,
-) -> impl IntoView {
-    provide_context(solution);
+) -> impl MatchNestedRoutes + Clone {
     view! {
-        <header class="cb-header">
-            <span class="cb-header__brand">"Casebook"</span>
-            <nav class="cb-header__nav" aria-label="Solutions">
-                {Solution::ALL
-                    .map(|sol| view! { <A href=case_list(sol)>{sol.label()}</A> })
-                    .collect_view()}
-            </nav>
-        </header>
-        <main class="cb-main">
-            <Outlet/>
-        </main>
+        <ParentRoute
+            path=(StaticSegment("s"), ParamSegment("space"), SolutionBase(solution))
+            view=move || view! { <SolutionShell solution/> }
+        >
+            <SolutionPages/>
+        </ParentRoute>
     }
+    .into_inner()
 }

@@ -4,7 +4,11 @@
 //! the pure logic (routes, query parsing) runs under plain `cargo test`.
 
 mod app;
+pub mod client;
+pub mod components;
+pub mod context;
 pub mod pages;
 pub mod routes;
+pub mod shell;
 
 pub use app::App;

@@ -82,6 +82,93 @@ impl FromStr for Solution {
     }
 }
 
+/// Where a page lives: a space and a solution. Builds every in-app path, with the `/s/{space}`
+/// prefix for spaces other than `default`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Loc {
+    /// The space id.
+    pub space: String,
+    /// The solution.
+    pub solution: Solution,
+}
+
+impl Loc {
+    /// A location.
+    pub fn new(space: impl Into<String>, solution: Solution) -> Self {
+        Self {
+            space: space.into(),
+            solution,
+        }
+    }
+    fn wrap(&self, path: String) -> String {
+        casebook_api::paths::in_space(&self.space, &path)
+    }
+    /// The case list.
+    pub fn list(&self) -> String {
+        self.wrap(case_list(self.solution))
+    }
+    /// The case list with a query string (`status=open&…`; empty for none).
+    pub fn list_with_query(&self, query: &str) -> String {
+        if query.is_empty() {
+            self.list()
+        } else {
+            format!("{}?{query}", self.list())
+        }
+    }
+    /// One case.
+    pub fn detail(&self, id: &str) -> String {
+        self.wrap(case_detail(self.solution, id))
+    }
+    /// A comment's permalink.
+    pub fn comment(&self, id: &str, comment_id: &str) -> String {
+        format!("{}/{}", self.detail(id), encode_segment(comment_id))
+    }
+    /// The create form.
+    pub fn create(&self) -> String {
+        self.wrap(create_case(self.solution))
+    }
+    /// The settings page.
+    pub fn settings(&self) -> String {
+        self.wrap(settings(self.solution))
+    }
+    /// The same page in another solution (the solution switcher).
+    pub fn with_solution(&self, solution: Solution) -> Loc {
+        Loc {
+            space: self.space.clone(),
+            solution,
+        }
+    }
+}
+
+/// The space a browser path addresses: `x` for `/s/x/...`, else `default`.
+pub fn space_of_path(path: &str) -> String {
+    path.strip_prefix("/s/")
+        .and_then(|r| r.split('/').next())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(casebook_api::space::DEFAULT_SPACE)
+        .to_string()
+}
+
+/// A path without its `/s/{space}` prefix.
+pub fn strip_space(path: &str) -> &str {
+    match path
+        .strip_prefix("/s/")
+        .and_then(|r| r.find('/').map(|i| &r[i..]))
+    {
+        Some(rest) => rest,
+        None if path.starts_with("/s/") => "/",
+        None => path,
+    }
+}
+
+/// The login page, optionally with where to go after signing in.
+pub fn login_path(next: Option<&str>) -> String {
+    match next {
+        Some(n) => format!("/login?next={}", casebook_api::query::encode(n)),
+        None => "/login".into(),
+    }
+}
+
 /// The path of the landing page that links to every solution.
 pub fn home() -> String {
     "/".to_owned()
@@ -158,6 +245,26 @@ impl PossibleRouteMatch for SolutionBase {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locations_carry_the_space() {
+        let loc = Loc::new("default", Solution::Security);
+        assert_eq!(loc.list(), "/app/security/cases");
+        let loc = Loc::new("sec", Solution::Observability);
+        assert_eq!(loc.detail("a"), "/s/sec/app/observability/cases/a");
+        assert_eq!(loc.comment("a", "c"), "/s/sec/app/observability/cases/a/c");
+        assert_eq!(space_of_path("/s/sec/app/security/cases"), "sec");
+        assert_eq!(space_of_path("/app/security/cases"), "default");
+        assert_eq!(
+            strip_space("/s/sec/app/security/cases"),
+            "/app/security/cases"
+        );
+        assert_eq!(strip_space("/app/x"), "/app/x");
+        assert_eq!(
+            login_path(Some("/app/x?a=b")),
+            "/login?next=%2Fapp%2Fx%3Fa%3Db"
+        );
+    }
 
     #[test]
     fn owners_round_trip() {

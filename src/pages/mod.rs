@@ -1,10 +1,18 @@
 //! One module per route. A page reads its route params and URL query, creates its own resources
 //! and passes plain data to child components.
 
+mod case_detail;
 mod case_list;
+mod create_case;
 mod home;
+mod login;
 mod not_found;
+mod settings;
 
+pub use case_detail::CaseDetailPage;
 pub use case_list::CaseListPage;
+pub use create_case::CreateCasePage;
 pub use home::HomePage;
+pub use login::LoginPage;
 pub use not_found::NotFoundPage;
+pub use settings::SettingsPage;

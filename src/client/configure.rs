@@ -1,0 +1,41 @@
+//! Case settings.
+
+use super::{Client, ClientResult, json, query};
+use casebook_api::configure::{
+    Configuration, ConfigurationPatch, ConfigurationRequest, FindConnector,
+};
+use casebook_api::{Owner, paths};
+use gloo_net::http::Method;
+
+impl Client {
+    /// `GET /api/cases/configure?owner=`: at most one configuration.
+    pub async fn configuration(&self, owner: Owner) -> ClientResult<Option<Configuration>> {
+        let q = query(&[("owner", owner.as_str().to_string())]);
+        let list: Vec<Configuration> = self
+            .send(Method::GET, paths::CONFIGURE_ROUTE, Some(&q), None)
+            .await?;
+        Ok(list.into_iter().next())
+    }
+    /// `POST /api/cases/configure`.
+    pub async fn create_configuration(
+        &self,
+        req: &ConfigurationRequest,
+    ) -> ClientResult<Configuration> {
+        self.send(Method::POST, paths::CONFIGURE_ROUTE, None, json(req))
+            .await
+    }
+    /// `PATCH /api/cases/configure/{id}`.
+    pub async fn update_configuration(
+        &self,
+        id: &str,
+        patch: &ConfigurationPatch,
+    ) -> ClientResult<Configuration> {
+        self.send(Method::PATCH, &paths::configure_id(id), None, json(patch))
+            .await
+    }
+    /// `GET /api/cases/configure/connectors/_find`.
+    pub async fn case_connectors(&self) -> ClientResult<Vec<FindConnector>> {
+        self.send(Method::GET, paths::CONFIGURE_CONNECTORS_ROUTE, None, None)
+            .await
+    }
+}
