@@ -257,14 +257,14 @@ impl ConnectorFields {
     }
 
     fn from_value(t: ConnectorType, v: Value) -> Result<Self, String> {
-        fn typed<T: DeserializeOwned>(v: Value, t: ConnectorType) -> Result<T, String> {
-            if v.is_null() {
-                return Err(format!(
-                    "Invalid value null supplied to \"connector.fields\" of a {} connector",
-                    t.as_str()
-                ));
-            }
+        fn typed<T: DeserializeOwned>(v: Value) -> Result<T, String> {
             serde_json::from_value(v).map_err(|e| format!("connector.fields: {e}"))
+        }
+        // Kibana's codecs take `fields: null` for every typed connector
+        // (`rt.union([JiraFieldsRt, rt.null])`), and the settings page sends exactly that for its
+        // default connector. Null reads as "every field unset".
+        if v.is_null() && !matches!(t, ConnectorType::Resilient) {
+            return Ok(ConnectorFields::empty(t));
         }
         Ok(match t {
             ConnectorType::None | ConnectorType::CasesWebhook => {
@@ -276,13 +276,13 @@ impl ConnectorFields {
                 }
                 ConnectorFields::empty(t)
             }
-            ConnectorType::Jira => ConnectorFields::Jira(typed(v, t)?),
-            ConnectorType::ServiceNowItsm => ConnectorFields::ServiceNowItsm(typed(v, t)?),
-            ConnectorType::ServiceNowSir => ConnectorFields::ServiceNowSir(typed(v, t)?),
+            ConnectorType::Jira => ConnectorFields::Jira(typed(v)?),
+            ConnectorType::ServiceNowItsm => ConnectorFields::ServiceNowItsm(typed(v)?),
+            ConnectorType::ServiceNowSir => ConnectorFields::ServiceNowSir(typed(v)?),
             ConnectorType::Resilient if v.is_null() => ConnectorFields::Resilient(None),
-            ConnectorType::Resilient => ConnectorFields::Resilient(Some(typed(v, t)?)),
-            ConnectorType::Swimlane => ConnectorFields::Swimlane(typed(v, t)?),
-            ConnectorType::TheHive => ConnectorFields::TheHive(typed(v, t)?),
+            ConnectorType::Resilient => ConnectorFields::Resilient(Some(typed(v)?)),
+            ConnectorType::Swimlane => ConnectorFields::Swimlane(typed(v)?),
+            ConnectorType::TheHive => ConnectorFields::TheHive(typed(v)?),
         })
     }
 }
@@ -381,6 +381,13 @@ mod tests {
         let extra = json!({"id":"j","name":"Jira","type":".jira",
             "fields":{"issueType":null,"parent":null,"priority":null,"bogus":1}});
         assert!(serde_json::from_value::<CaseConnector>(extra).is_err());
+    }
+
+    #[test]
+    fn typed_connectors_accept_null_fields_like_kibana() {
+        let v = json!({"id":"j","name":"Jira","type":".jira","fields":null});
+        let c: CaseConnector = serde_json::from_value(v).unwrap();
+        assert_eq!(c.fields, ConnectorFields::empty(ConnectorType::Jira));
     }
 
     #[test]
