@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the SPA and runs the Casebook server (which serves ./dist and the API).
-# Extra arguments go to the server.
+# Installs what is missing, builds the SPA and runs the Casebook server on SQLite
+# (./data/casebook.db), serving ./dist and the API. Extra arguments go to `casebook serve`
+# (e.g. --bind 0.0.0.0:5601). The first start creates the `elastic` superuser with the password in
+# CASEBOOK_ELASTIC_PASSWORD, `changeme` unless you set it.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -9,5 +11,9 @@ cd "$CASEBOOK_ROOT"
 "$CASEBOOK_ROOT/scripts/setup.sh"
 "$CASEBOOK_ROOT/scripts/build-ui.sh"
 
-casebook_step "cargo run -p casebook-server"
-cargo run --locked --release -p casebook-server --bin casebook -- "$@"
+casebook_step "cargo build --release -p casebook-server"
+cargo build --locked --release -p casebook-server --bin casebook
+
+export CASEBOOK_ELASTIC_PASSWORD="${CASEBOOK_ELASTIC_PASSWORD:-changeme}"
+casebook_step "casebook serve (sign in as elastic / $CASEBOOK_ELASTIC_PASSWORD; Ctrl+C stops)"
+exec "$CARGO_TARGET_DIR/release/casebook" serve --dist "$CASEBOOK_ROOT/dist" "$@"

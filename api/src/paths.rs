@@ -48,6 +48,10 @@ pub const CASE_USERS_ROUTE: &str = "/internal/cases/{case_id}/_users";
 pub const SPACES_ROUTE: &str = "/api/spaces/space";
 /// One space.
 pub const SPACE_ROUTE: &str = "/api/spaces/space/{space_id}";
+/// Suggest assignable users.
+pub const SUGGEST_USER_PROFILES_ROUTE: &str = "/internal/cases/_suggest_user_profiles";
+/// Get user profiles by uid.
+pub const BULK_GET_PROFILES_ROUTE: &str = "/internal/security/user_profile/_bulk_get";
 /// Sign in.
 pub const LOGIN_ROUTE: &str = "/internal/security/login";
 /// The current user.

@@ -72,3 +72,54 @@ pub struct CaseUsers {
     /// The creator.
     pub reporter: CaseUser,
 }
+
+/// The user part of a user profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileUser {
+    /// Login name.
+    pub username: String,
+    /// E-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Display name.
+    #[serde(default)]
+    pub full_name: Option<String>,
+}
+
+/// A user profile (Kibana's `/internal/security/user_profile` shape).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserProfile {
+    /// Profile uid (what assignees reference).
+    pub uid: String,
+    /// Whether the user is enabled.
+    pub enabled: bool,
+    /// Profile data (avatar settings; empty here).
+    #[serde(default)]
+    pub data: serde_json::Value,
+    /// The user.
+    pub user: ProfileUser,
+}
+
+/// `POST /internal/cases/_suggest_user_profiles` body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestUserProfilesRequest {
+    /// Name prefix (username, full name or e-mail).
+    pub name: String,
+    /// Owners the users must be able to work on.
+    pub owners: Vec<crate::Owner>,
+    /// How many (≤10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<usize>,
+}
+
+/// `POST /internal/security/user_profile/_bulk_get` body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct BulkGetProfilesRequest {
+    /// Profile uids.
+    pub uids: Vec<String>,
+    /// Which data to return (accepted and ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_path: Option<String>,
+}

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod comments;
 pub mod configure;
 pub mod metrics;
+pub mod profiles;
 pub mod security;
 pub mod spaces;
 pub mod user_actions;

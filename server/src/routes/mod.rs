@@ -8,6 +8,7 @@
 mod cases;
 mod comments;
 mod configure;
+mod profiles;
 pub mod extract;
 mod security;
 mod spaces;
@@ -67,6 +68,8 @@ fn api_routes() -> Router<AppState> {
             get(spaces::get).put(spaces::update).delete(spaces::delete),
         )
         .route(ME_ROUTE, get(spaces::me))
+        .route(SUGGEST_USER_PROFILES_ROUTE, post(profiles::suggest))
+        .route(BULK_GET_PROFILES_ROUTE, post(profiles::bulk_get))
 }
 
 /// Routes that need no prior authentication (but still the xsrf check).

@@ -8,6 +8,7 @@ mod comments;
 mod configure;
 mod find;
 mod metrics;
+mod profiles;
 pub mod search;
 mod user_actions;
 
