@@ -18,7 +18,7 @@ use crate::error::error_response;
 use crate::session;
 use crate::state::AppState;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -141,13 +141,21 @@ async fn fallback(State(s): State<AppState>, req: Request) -> Response {
     }
 }
 
-/// `/s/{space}/…`: checks the space and replays the request without the prefix.
-async fn in_space(
-    State(s): State<AppState>,
-    Path((space, rest)): Path<(String, String)>,
-    req: Request,
-) -> Response {
-    if !s.has_space(&space) {
+/// Routes one request: `/s/{space}/…` is checked and replayed without the prefix (with a
+/// [`SpaceId`]); anything else goes straight to the routes.
+///
+/// This runs as the outer router's fallback rather than as a `/s/{space_id}/{*rest}` route:
+/// a matched route's path params stay in the request extensions and axum appends the inner
+/// route's params to them, so every `Path` extractor under `/s/…` would fail.
+async fn dispatch(s: AppState, inner: Router, req: Request) -> Response {
+    let Some(rest) = req.uri().path().strip_prefix("/s/") else {
+        return match inner.oneshot(req).await {
+            Ok(r) => r,
+            Err(e) => match e {},
+        };
+    };
+    let (space, tail) = rest.split_once('/').unwrap_or((rest, ""));
+    if !s.has_space(space) {
         return error_response(404, format!("Space [{space}] not found"));
     }
     let query = req
@@ -155,13 +163,13 @@ async fn in_space(
         .query()
         .map(|q| format!("?{q}"))
         .unwrap_or_default();
-    let (mut parts, body) = req.into_parts();
-    let Ok(uri) = format!("/{rest}{query}").parse() else {
+    let Ok(uri) = format!("/{tail}{query}").parse() else {
         return error_response(400, "Invalid path");
     };
+    let space = SpaceId(space.to_string());
+    let (mut parts, body) = req.into_parts();
     parts.uri = uri;
-    parts.extensions.insert(SpaceId(space));
-    let inner = inner_router(s.clone());
+    parts.extensions.insert(space);
     match inner.oneshot(Request::from_parts(parts, body)).await {
         Ok(r) => r,
         Err(e) => match e {},
@@ -179,10 +187,13 @@ fn inner_router(state: AppState) -> Router {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
+    let inner = inner_router(state.clone());
+    let service = tower::service_fn(move |req: Request| {
+        let (state, inner) = (state.clone(), inner.clone());
+        async move { Ok::<_, std::convert::Infallible>(dispatch(state, inner, req).await) }
+    });
     Router::new()
-        .route("/s/{space_id}/{*rest}", axum::routing::any(in_space))
-        .with_state(state.clone())
-        .fallback_service(inner_router(state))
+        .fallback_service(service)
         .layer(DefaultBodyLimit::max(MAX_PAYLOAD_BYTES))
         .layer(CatchPanicLayer::custom(|_| {
             error_response(500, "An internal server error occurred.")
