@@ -23,7 +23,12 @@ async fn alert_ids_may_be_a_string_or_an_array() {
     let case = app.create_case("securitySolution").await;
 
     let (s1, one) = attach(&app, &case, &alert(json!("a1"), json!(".idx-1"))).await;
-    let (s2, many) = attach(&app, &case, &alert(json!(["a2", "a3"]), json!([".i", ".i"]))).await;
+    let (s2, many) = attach(
+        &app,
+        &case,
+        &alert(json!(["a2", "a3"]), json!([".i", ".i"])),
+    )
+    .await;
 
     assert_eq!(s1, 200, "{one}");
     assert_eq!(one["totalAlerts"], 1);
@@ -65,12 +70,24 @@ async fn total_alerts_counts_distinct_ids_across_attachments() {
     let app = TestApp::new().await;
     let case = app.create_case("securitySolution").await;
 
-    attach(&app, &case, &alert(json!(["a1", "a2"]), json!([".i", ".i"]))).await;
-    let (status, after) = attach(&app, &case, &alert(json!(["a2", "a3"]), json!([".i", ".i"]))).await;
+    attach(
+        &app,
+        &case,
+        &alert(json!(["a1", "a2"]), json!([".i", ".i"])),
+    )
+    .await;
+    let (status, after) = attach(
+        &app,
+        &case,
+        &alert(json!(["a2", "a3"]), json!([".i", ".i"])),
+    )
+    .await;
 
     assert_eq!(status, 200, "{after}");
     assert_eq!(after["totalAlerts"], 3);
-    let (_, alerts) = app.get(&format!("/api/cases/{}/alerts", s(&case["id"]))).await;
+    let (_, alerts) = app
+        .get(&format!("/api/cases/{}/alerts", s(&case["id"])))
+        .await;
     assert_eq!(pluck(&alerts, "id"), ["a1", "a2", "a3"]);
 }
 
@@ -120,10 +137,17 @@ async fn alerts_cannot_be_attached_to_closed_cases_or_other_owners() {
 
     let (s1, e1) = attach(&app, &case, &alert(json!("a1"), json!(".i"))).await;
     let (s2, e2) = attach(&app, &obs, &alert(json!("a1"), json!(".i"))).await;
-    let closed_comment = app.comment(&app.case(&case["id"]).await, "still fine").await;
+    let closed_comment = app
+        .comment(&app.case(&case["id"]).await, "still fine")
+        .await;
 
     assert_error(s1, &e1, 400, "Alert cannot be attached to a closed case");
-    assert_error(s2, &e2, 400, "The owner field of the comment must match the case");
+    assert_error(
+        s2,
+        &e2,
+        400,
+        "The owner field of the comment must match the case",
+    );
     assert_eq!(closed_comment["totalComment"], 1);
     assert_eq!(closed_comment["totalAlerts"], 0);
 }
@@ -132,11 +156,17 @@ async fn alerts_cannot_be_attached_to_closed_cases_or_other_owners() {
 async fn case_alerts_are_listed_in_attach_order() {
     let app = TestApp::new().await;
     let case = app.create_case("securitySolution").await;
-    for (id, index) in [("z-first", ".idx-a"), ("m-second", ".idx-b"), ("a-third", ".idx-c")] {
+    for (id, index) in [
+        ("z-first", ".idx-a"),
+        ("m-second", ".idx-b"),
+        ("a-third", ".idx-c"),
+    ] {
         attach(&app, &case, &alert(json!(id), json!(index))).await;
     }
 
-    let (status, alerts) = app.get(&format!("/api/cases/{}/alerts", s(&case["id"]))).await;
+    let (status, alerts) = app
+        .get(&format!("/api/cases/{}/alerts", s(&case["id"])))
+        .await;
 
     assert_eq!(status, 200, "{alerts}");
     assert_eq!(pluck(&alerts, "id"), ["z-first", "m-second", "a-third"]);
@@ -150,9 +180,16 @@ async fn case_alerts_are_listed_in_attach_order() {
 async fn alerts_of_one_attachment_keep_their_array_order() {
     let app = TestApp::new().await;
     let case = app.create_case("securitySolution").await;
-    attach(&app, &case, &alert(json!(["z", "m", "a"]), json!([".1", ".2", ".3"]))).await;
+    attach(
+        &app,
+        &case,
+        &alert(json!(["z", "m", "a"]), json!([".1", ".2", ".3"])),
+    )
+    .await;
 
-    let (status, alerts) = app.get(&format!("/api/cases/{}/alerts", s(&case["id"]))).await;
+    let (status, alerts) = app
+        .get(&format!("/api/cases/{}/alerts", s(&case["id"])))
+        .await;
 
     assert_eq!(status, 200, "{alerts}");
     assert_eq!(pluck(&alerts, "id"), ["z", "m", "a"]);
@@ -163,19 +200,32 @@ async fn alerts_of_one_attachment_keep_their_array_order() {
 async fn cases_by_alert_lists_every_case_holding_it() {
     let app = TestApp::new().await;
     let one = app
-        .create_case_with(merge(case_body("securitySolution"), json!({"title": "one"})))
+        .create_case_with(merge(
+            case_body("securitySolution"),
+            json!({"title": "one"}),
+        ))
         .await;
     let two = app
-        .create_case_with(merge(case_body("securitySolution"), json!({"title": "two"})))
+        .create_case_with(merge(
+            case_body("securitySolution"),
+            json!({"title": "two"}),
+        ))
         .await;
     app.create_case("securitySolution").await;
     attach(&app, &one, &alert(json!("shared"), json!(".i"))).await;
-    attach(&app, &two, &alert(json!(["shared", "x"]), json!([".i", ".i"]))).await;
+    attach(
+        &app,
+        &two,
+        &alert(json!(["shared", "x"]), json!([".i", ".i"])),
+    )
+    .await;
     app.comment(&two, "note").await;
 
     let (status, related) = app.get("/api/cases/alerts/shared").await;
     let (_, none) = app.get("/api/cases/alerts/unknown").await;
-    let (_, obs) = app.get("/api/cases/alerts/shared?owner=observability").await;
+    let (_, obs) = app
+        .get("/api/cases/alerts/shared?owner=observability")
+        .await;
 
     assert_eq!(status, 200, "{related}");
     let mut found: Vec<&Value> = pluck(&related, "title");

@@ -36,7 +36,10 @@ async fn create_returns_the_kibana_case_shape() {
     );
     assert_eq!(case["created_by"]["username"], "elastic");
     assert_eq!(case["created_by"]["full_name"], "Elastic Admin");
-    assert!(case["created_at"].as_str().unwrap().ends_with('Z'), "{case}");
+    assert!(
+        case["created_at"].as_str().unwrap().ends_with('Z'),
+        "{case}"
+    );
     assert!(case["id"].as_str().unwrap().len() == 36, "{case}");
     assert!(case["version"].is_string());
     for key in [
@@ -53,7 +56,12 @@ async fn create_returns_the_kibana_case_shape() {
     assert_eq!(case["customFields"], json!([]));
     // Kibana's mixed casing, exactly: snake_case dates next to camelCase totals.
     let keys = case.as_object().unwrap();
-    for absent in ["createdAt", "total_comment", "total_alerts", "custom_fields"] {
+    for absent in [
+        "createdAt",
+        "total_comment",
+        "total_alerts",
+        "custom_fields",
+    ] {
         assert!(!keys.contains_key(absent), "{absent} in {case}");
     }
 }
@@ -119,7 +127,12 @@ async fn empty_or_blank_title_and_description_are_rejected() {
 
     for title in ["", "   "] {
         let (status, err) = create(&app, json!({"title": title})).await;
-        assert_error(status, &err, 400, "The title field cannot be an empty string.");
+        assert_error(
+            status,
+            &err,
+            400,
+            "The title field cannot be an empty string.",
+        );
     }
     let (status, err) = create(&app, json!({"description": " \n "})).await;
 
@@ -175,7 +188,12 @@ async fn tags_are_limited_in_number_and_length() {
         400,
         "The length of the tag is too long. The maximum length is 256.",
     );
-    assert_error(blank, &err_blank, 400, "The tag field cannot be an empty string.");
+    assert_error(
+        blank,
+        &err_blank,
+        400,
+        "The tag field cannot be an empty string.",
+    );
     assert_eq!((empty_ok, &none["tags"]), (200, &json!([])));
 }
 
@@ -206,7 +224,11 @@ async fn category_is_limited_to_50_characters() {
 #[tokio::test]
 async fn assignees_are_capped_at_10_and_deduplicated() {
     let app = TestApp::new().await;
-    let uids = |n: usize| (0..n).map(|i| json!({"uid": format!("u{i}")})).collect::<Vec<_>>();
+    let uids = |n: usize| {
+        (0..n)
+            .map(|i| json!({"uid": format!("u{i}")}))
+            .collect::<Vec<_>>()
+    };
     let mut dup = uids(2);
     dup.push(json!({"uid": "u0"}));
 

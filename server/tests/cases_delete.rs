@@ -41,9 +41,16 @@ async fn deletes_with_repeated_ids_and_removes_everything_attached() {
     for c in [&a, &b] {
         let id = s(&c["id"]);
         let (s1, e1) = app.get(&format!("/api/cases/{id}")).await;
-        assert_error(s1, &e1, 404, &format!("Saved object [cases/{id}] not found"));
+        assert_error(
+            s1,
+            &e1,
+            404,
+            &format!("Saved object [cases/{id}] not found"),
+        );
         let (s2, _) = app.get(&format!("/api/cases/{id}/comments/_find")).await;
-        let (s3, _) = app.get(&format!("/api/cases/{id}/user_actions/_find")).await;
+        let (s3, _) = app
+            .get(&format!("/api/cases/{id}/user_actions/_find"))
+            .await;
         let (s4, _) = app.get(&format!("/api/cases/{id}/alerts")).await;
         assert_eq!((s2, s3, s4), (404, 404, 404));
     }

@@ -44,7 +44,12 @@ async fn status_filters_accept_one_value_or_many() {
 #[tokio::test]
 async fn severity_tags_category_and_owner_filter() {
     let app = TestApp::new().await;
-    case(&app, "a", json!({"severity": "high", "tags": ["x", "y"], "category": "Malware"})).await;
+    case(
+        &app,
+        "a",
+        json!({"severity": "high", "tags": ["x", "y"], "category": "Malware"}),
+    )
+    .await;
     case(&app, "b", json!({"severity": "critical", "tags": ["y"]})).await;
     case(&app, "c", json!({"tags": [], "category": "Phishing"})).await;
     app.create_case_with(merge(case_body("observability"), json!({"title": "o"})))
@@ -74,7 +79,12 @@ async fn severity_tags_category_and_owner_filter() {
 async fn assignees_filter_with_none_for_unassigned() {
     let app = TestApp::new().await;
     case(&app, "one", json!({"assignees": [{"uid": "u1"}]})).await;
-    case(&app, "two", json!({"assignees": [{"uid": "u2"}, {"uid": "u1"}]})).await;
+    case(
+        &app,
+        "two",
+        json!({"assignees": [{"uid": "u2"}, {"uid": "u1"}]}),
+    )
+    .await;
     case(&app, "nobody", json!({})).await;
 
     let u1 = app.find("assignees=u1").await;
@@ -104,7 +114,10 @@ async fn reporters_filter_by_creator_username() {
     let both = app.find("reporters=alice&reporters=elastic").await;
 
     assert_eq!(titles(&alice), vec!["by alice"]);
-    assert_eq!(alice["cases"][0]["created_by"]["full_name"], "Alice Analyst");
+    assert_eq!(
+        alice["cases"][0]["created_by"]["full_name"],
+        "Alice Analyst"
+    );
     assert_eq!(titles(&elastic), vec!["by elastic"]);
     assert_eq!(both["total"], 2);
 }
@@ -112,8 +125,18 @@ async fn reporters_filter_by_creator_username() {
 #[tokio::test]
 async fn search_covers_fields_operators_and_prefixes() {
     let app = TestApp::new().await;
-    case(&app, "Malware on host", json!({"description": "lateral movement seen"})).await;
-    case(&app, "Phishing campaign", json!({"description": "malware attachment"})).await;
+    case(
+        &app,
+        "Malware on host",
+        json!({"description": "lateral movement seen"}),
+    )
+    .await;
+    case(
+        &app,
+        "Phishing campaign",
+        json!({"description": "malware attachment"}),
+    )
+    .await;
     case(&app, "Quiet case", json!({"description": "nothing here"})).await;
 
     let malware = app.find("search=malware").await;

@@ -24,9 +24,15 @@ async fn cases(app: &TestApp, specs: &[(&str, Value)]) -> Vec<Value> {
 async fn sorts_by_creation_title_category_and_severity() {
     let app = TestApp::new().await;
     let specs = [
-        ("b-title", json!({"category": "cat-c", "severity": "critical"})),
+        (
+            "b-title",
+            json!({"category": "cat-c", "severity": "critical"}),
+        ),
         ("c-title", json!({"category": "cat-a", "severity": "low"})),
-        ("a-title", json!({"category": "cat-b", "severity": "medium"})),
+        (
+            "a-title",
+            json!({"category": "cat-b", "severity": "medium"}),
+        ),
         ("d-title", json!({"category": "cat-d", "severity": "high"})),
     ];
     cases(&app, &specs).await;
@@ -39,25 +45,51 @@ async fn sorts_by_creation_title_category_and_severity() {
     let severity_asc = app.find("sortField=severity&sortOrder=asc").await;
     let severity_desc = app.find("sortField=severity&sortOrder=desc").await;
 
-    assert_eq!(titles(&default), ["d-title", "a-title", "c-title", "b-title"]);
-    assert_eq!(titles(&created_asc), ["b-title", "c-title", "a-title", "d-title"]);
-    assert_eq!(titles(&title_asc), ["a-title", "b-title", "c-title", "d-title"]);
-    assert_eq!(titles(&title_desc), ["d-title", "c-title", "b-title", "a-title"]);
-    assert_eq!(titles(&category_asc), ["c-title", "a-title", "b-title", "d-title"]);
+    assert_eq!(
+        titles(&default),
+        ["d-title", "a-title", "c-title", "b-title"]
+    );
+    assert_eq!(
+        titles(&created_asc),
+        ["b-title", "c-title", "a-title", "d-title"]
+    );
+    assert_eq!(
+        titles(&title_asc),
+        ["a-title", "b-title", "c-title", "d-title"]
+    );
+    assert_eq!(
+        titles(&title_desc),
+        ["d-title", "c-title", "b-title", "a-title"]
+    );
+    assert_eq!(
+        titles(&category_asc),
+        ["c-title", "a-title", "b-title", "d-title"]
+    );
     // Severity sorts by rank (low < medium < high < critical), not alphabetically.
-    assert_eq!(titles(&severity_asc), ["c-title", "a-title", "d-title", "b-title"]);
-    assert_eq!(titles(&severity_desc), ["b-title", "d-title", "a-title", "c-title"]);
+    assert_eq!(
+        titles(&severity_asc),
+        ["c-title", "a-title", "d-title", "b-title"]
+    );
+    assert_eq!(
+        titles(&severity_desc),
+        ["b-title", "d-title", "a-title", "c-title"]
+    );
 }
 
 #[tokio::test]
 async fn sorts_by_update_close_time_and_status() {
     let app = TestApp::new().await;
-    let made = cases(&app, &[("one", json!({})), ("two", json!({})), ("three", json!({}))]).await;
+    let made = cases(
+        &app,
+        &[("one", json!({})), ("two", json!({})), ("three", json!({}))],
+    )
+    .await;
     let three = app.update_case(&made[2], json!({"status": "closed"})).await;
     tokio::time::sleep(Duration::from_millis(3)).await;
     let one = app.update_case(&made[0], json!({"status": "closed"})).await;
     tokio::time::sleep(Duration::from_millis(3)).await;
-    app.update_case(&made[1], json!({"status": "in-progress"})).await;
+    app.update_case(&made[1], json!({"status": "in-progress"}))
+        .await;
     tokio::time::sleep(Duration::from_millis(3)).await;
     app.update_case(&three, json!({"tags": ["late"]})).await;
     let _ = one;
@@ -97,8 +129,14 @@ async fn pages_split_the_results() {
     assert_eq!(titles(&p2), ["c3", "c4"]);
     assert_eq!(titles(&p3), ["c5"]);
     assert_eq!(titles(&p4), Vec::<String>::new());
-    assert_eq!((&p2["page"], &p2["per_page"], &p2["total"]), (&json!(2), &json!(2), &json!(5)));
-    assert_eq!((&default["page"], &default["per_page"]), (&json!(1), &json!(20)));
+    assert_eq!(
+        (&p2["page"], &p2["per_page"], &p2["total"]),
+        (&json!(2), &json!(2), &json!(5))
+    );
+    assert_eq!(
+        (&default["page"], &default["per_page"]),
+        (&json!(1), &json!(20))
+    );
 }
 
 #[tokio::test]
@@ -143,7 +181,8 @@ async fn status_counts_ignore_status_and_search_but_honour_other_filters() {
     )
     .await;
     app.update_case(&made[1], json!({"status": "closed"})).await;
-    app.update_case(&made[2], json!({"status": "in-progress"})).await;
+    app.update_case(&made[2], json!({"status": "in-progress"}))
+        .await;
     let counts = |b: &Value| {
         [
             b["count_open_cases"].clone(),
@@ -159,7 +198,10 @@ async fn status_counts_ignore_status_and_search_but_honour_other_filters() {
     let low = app.find("severity=low").await;
     let tag_y = app.find("tags=y").await;
 
-    assert_eq!((titles(&closed), &closed["total"]), (vec!["beta".to_string()], &json!(1)));
+    assert_eq!(
+        (titles(&closed), &closed["total"]),
+        (vec!["beta".to_string()], &json!(1))
+    );
     assert_eq!(counts(&closed), [json!(2), json!(1), json!(1)]);
     assert_eq!(searched["total"], 1);
     assert_eq!(counts(&searched), [json!(2), json!(1), json!(1)]);
@@ -177,8 +219,14 @@ async fn tags_are_unique_and_sorted_and_reporters_unique() {
     cases(
         &app,
         &[
-            ("a", json!({"tags": ["zeta", "alpha"], "category": "Malware"})),
-            ("b", json!({"tags": ["alpha", "mid"], "category": "Malware"})),
+            (
+                "a",
+                json!({"tags": ["zeta", "alpha"], "category": "Malware"}),
+            ),
+            (
+                "b",
+                json!({"tags": ["alpha", "mid"], "category": "Malware"}),
+            ),
             ("c", json!({"tags": [], "category": "Insider"})),
         ],
     )

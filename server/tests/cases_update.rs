@@ -149,7 +149,10 @@ async fn identical_fields_are_406() {
     let (a, _) = two_cases(&app).await;
 
     let (status, err) = app
-        .patch_case(&a, json!({"title": "  A  ", "severity": "low", "tags": ["auth"]}))
+        .patch_case(
+            &a,
+            json!({"title": "  A  ", "severity": "low", "tags": ["auth"]}),
+        )
         .await;
 
     assert_error(
@@ -195,7 +198,12 @@ async fn owner_cannot_be_patched_and_fields_are_validated() {
         "The length of the title is too long. The maximum length is 160.",
     );
     assert_error_contains(s3, &e3, 400, "done");
-    assert_error(s4, &e4, 400, "The category field cannot be an empty string.");
+    assert_error(
+        s4,
+        &e4,
+        400,
+        "The category field cannot be an empty string.",
+    );
     assert_eq!(app.case(&a["id"]).await["version"], a["version"]);
 }
 
@@ -206,7 +214,9 @@ async fn closing_sets_closed_fields_and_reopening_clears_them() {
 
     let closed = app.update_case(&a, json!({"status": "closed"})).await;
     let reopened = app.update_case(&closed, json!({"status": "open"})).await;
-    let closed_again = app.update_case(&reopened, json!({"status": "closed"})).await;
+    let closed_again = app
+        .update_case(&reopened, json!({"status": "closed"}))
+        .await;
     let in_progress = app
         .update_case(&closed_again, json!({"status": "in-progress"}))
         .await;
@@ -214,7 +224,10 @@ async fn closing_sets_closed_fields_and_reopening_clears_them() {
     assert_eq!(closed["status"], "closed");
     assert!(closed["closed_at"].is_string(), "{closed}");
     assert_eq!(closed["closed_by"]["username"], "elastic");
-    assert!(closed["duration"].as_i64().is_some_and(|d| d >= 0), "{closed}");
+    assert!(
+        closed["duration"].as_i64().is_some_and(|d| d >= 0),
+        "{closed}"
+    );
     for c in [&reopened, &in_progress] {
         assert!(c["closed_at"].is_null(), "{c}");
         assert!(c["closed_by"].is_null(), "{c}");

@@ -60,8 +60,12 @@ async fn comment_text_is_limited_and_must_not_be_blank() {
     let case = app.create_case("cases").await;
     let user = |text: String| json!({"type": "user", "comment": text, "owner": "cases"});
 
-    let (ok, body) = app.post(&comments_path(&case), &user("c".repeat(30_000))).await;
-    let (long, e1) = app.post(&comments_path(&case), &user("c".repeat(30_001))).await;
+    let (ok, body) = app
+        .post(&comments_path(&case), &user("c".repeat(30_000)))
+        .await;
+    let (long, e1) = app
+        .post(&comments_path(&case), &user("c".repeat(30_001)))
+        .await;
     let (blank, e2) = app.post(&comments_path(&case), &user("   ".into())).await;
 
     assert_eq!(ok, 200, "{}", body["message"]);
@@ -71,7 +75,12 @@ async fn comment_text_is_limited_and_must_not_be_blank() {
         400,
         "The length of the comment is too long. The maximum length is 30000.",
     );
-    assert_error(blank, &e2, 400, "The comment field cannot be an empty string.");
+    assert_error(
+        blank,
+        &e2,
+        400,
+        "The comment field cannot be an empty string.",
+    );
     assert_eq!(app.case(&case["id"]).await["totalComment"], 1);
 }
 
@@ -87,7 +96,10 @@ async fn bad_comment_requests_are_rejected() {
         )
         .await;
     let (s2, e2) = app
-        .post(&comments_path(&case), &json!({"type": "user", "comment": "x"}))
+        .post(
+            &comments_path(&case),
+            &json!({"type": "user", "comment": "x"}),
+        )
         .await;
     let (s3, e3) = app
         .post(
@@ -102,7 +114,12 @@ async fn bad_comment_requests_are_rejected() {
         )
         .await;
 
-    assert_error(s1, &e1, 400, "The owner field of the comment must match the case");
+    assert_error(
+        s1,
+        &e1,
+        400,
+        "The owner field of the comment must match the case",
+    );
     assert_error_contains(s2, &e2, 400, "owner");
     assert_error_contains(s3, &e3, 400, "extra");
     assert_error(s4, &e4, 404, "Saved object [cases/ghost] not found");
@@ -115,12 +132,14 @@ async fn patching_a_comment_needs_its_current_version() {
     let case = app.create_case("cases").await;
     let with = app.comment(&case, "draft").await;
     let c = with["comments"][0].clone();
-    let patch = |version: &Value, text: &str| {
-        json!({"id": c["id"], "version": version, "type": "user", "comment": text, "owner": "cases"})
-    };
+    let patch = |version: &Value, text: &str| json!({"id": c["id"], "version": version, "type": "user", "comment": text, "owner": "cases"});
 
-    let (ok, updated) = app.patch(&comments_path(&case), &patch(&c["version"], "final")).await;
-    let (stale, e1) = app.patch(&comments_path(&case), &patch(&c["version"], "again")).await;
+    let (ok, updated) = app
+        .patch(&comments_path(&case), &patch(&c["version"], "final"))
+        .await;
+    let (stale, e1) = app
+        .patch(&comments_path(&case), &patch(&c["version"], "again"))
+        .await;
 
     assert_eq!(ok, 200, "{updated}");
     let new = &updated["comments"][0];
@@ -128,7 +147,10 @@ async fn patching_a_comment_needs_its_current_version() {
     assert_ne!(new["version"], c["version"]);
     assert_eq!(new["updated_by"]["username"], "elastic");
     assert!(new["updated_at"].is_string());
-    assert_ne!(updated["version"], with["version"], "the case version moves too");
+    assert_ne!(
+        updated["version"], with["version"],
+        "the case version moves too"
+    );
     assert_error(
         stale,
         &e1,
@@ -159,7 +181,12 @@ async fn patching_cannot_change_type_or_owner_or_reach_unknown_comments() {
 
     assert_error(s1, &e1, 400, "You cannot change the type of the comment.");
     assert_error(s2, &e2, 400, "You cannot change the owner of the comment.");
-    assert_error(s3, &e3, 404, "Saved object [cases-comments/ghost] not found");
+    assert_error(
+        s3,
+        &e3,
+        404,
+        "Saved object [cases-comments/ghost] not found",
+    );
 }
 
 #[tokio::test]
@@ -183,7 +210,10 @@ async fn get_and_delete_one_comment() {
         after_status,
         &after,
         404,
-        &format!("Saved object [cases-comments/{}] not found", s(&doomed["id"])),
+        &format!(
+            "Saved object [cases-comments/{}] not found",
+            s(&doomed["id"])
+        ),
     );
     assert_eq!(again_status, 404);
     assert_eq!(app.case(&case["id"]).await["totalComment"], 1);
@@ -200,8 +230,13 @@ async fn delete_all_removes_comments_and_alerts() {
 
     assert_eq!((status, body), (204, Value::Null));
     let after = app.case(&case["id"]).await;
-    assert_eq!((&after["totalComment"], &after["totalAlerts"]), (&json!(0), &json!(0)));
-    let (_, alerts) = app.get(&format!("/api/cases/{}/alerts", s(&case["id"]))).await;
+    assert_eq!(
+        (&after["totalComment"], &after["totalAlerts"]),
+        (&json!(0), &json!(0))
+    );
+    let (_, alerts) = app
+        .get(&format!("/api/cases/{}/alerts", s(&case["id"])))
+        .await;
     assert_eq!(alerts, json!([]));
 }
 
@@ -224,10 +259,23 @@ async fn find_returns_only_user_comments_paged() {
     assert_eq!(status, 200, "{all}");
     let keys: Vec<&String> = all.as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), 4, "{all}");
-    assert_eq!((&all["total"], &all["page"], &all["per_page"]), (&json!(3), &json!(1), &json!(20)));
-    assert!(pluck(&all["comments"], "type").iter().all(|t| **t == "user"));
-    assert_eq!(pluck(&all["comments"], "comment"), ["third", "second", "first"]);
-    assert_eq!(pluck(&asc["comments"], "comment"), ["first", "second", "third"]);
+    assert_eq!(
+        (&all["total"], &all["page"], &all["per_page"]),
+        (&json!(3), &json!(1), &json!(20))
+    );
+    assert!(
+        pluck(&all["comments"], "type")
+            .iter()
+            .all(|t| **t == "user")
+    );
+    assert_eq!(
+        pluck(&all["comments"], "comment"),
+        ["third", "second", "first"]
+    );
+    assert_eq!(
+        pluck(&asc["comments"], "comment"),
+        ["first", "second", "third"]
+    );
     assert_eq!(pluck(&page2["comments"], "comment"), ["third"]);
     assert_eq!(page2["total"], 3);
     assert_error(

@@ -16,7 +16,9 @@ fn conf_body(owner: &str, extra: Value) -> Value {
 }
 
 async fn configure(app: &TestApp, owner: &str, extra: Value) -> Value {
-    let (status, conf) = app.post("/api/cases/configure", &conf_body(owner, extra)).await;
+    let (status, conf) = app
+        .post("/api/cases/configure", &conf_body(owner, extra))
+        .await;
     assert_eq!(status, 200, "{conf}");
     conf
 }
@@ -36,9 +38,15 @@ async fn post_returns_the_configuration_and_get_lists_it() {
     assert_eq!(empty, json!([]));
     assert_eq!(conf["owner"], "cases");
     assert_eq!(conf["closure_type"], "close-by-user");
-    assert_eq!(conf["connector"], serde_json::from_str::<Value>(NONE).unwrap());
+    assert_eq!(
+        conf["connector"],
+        serde_json::from_str::<Value>(NONE).unwrap()
+    );
     assert_eq!(conf["mappings"], json!([]));
-    assert_eq!((&conf["customFields"], &conf["templates"]), (&json!([]), &json!([])));
+    assert_eq!(
+        (&conf["customFields"], &conf["templates"]),
+        (&json!([]), &json!([]))
+    );
     assert!(conf["error"].is_null());
     assert_eq!(conf["created_by"]["username"], "elastic");
     assert!(conf["updated_at"].is_null() && conf["updated_by"].is_null());
@@ -71,14 +79,25 @@ async fn patch_needs_the_current_version() {
     let path = format!("/api/cases/configure/{}", s(&conf["id"]));
 
     let (ok, updated) = app
-        .patch(&path, &json!({"version": conf["version"], "closure_type": "close-by-pushing"}))
+        .patch(
+            &path,
+            &json!({"version": conf["version"], "closure_type": "close-by-pushing"}),
+        )
         .await;
     let (stale, e1) = app
-        .patch(&path, &json!({"version": conf["version"], "closure_type": "close-by-user"}))
+        .patch(
+            &path,
+            &json!({"version": conf["version"], "closure_type": "close-by-user"}),
+        )
         .await;
-    let (no_version, e2) = app.patch(&path, &json!({"closure_type": "close-by-user"})).await;
+    let (no_version, e2) = app
+        .patch(&path, &json!({"closure_type": "close-by-user"}))
+        .await;
     let (owner, e3) = app
-        .patch(&path, &json!({"version": updated["version"], "owner": "cases"}))
+        .patch(
+            &path,
+            &json!({"version": updated["version"], "owner": "cases"}),
+        )
         .await;
     let (ghost, e4) = app
         .patch("/api/cases/configure/ghost", &json!({"version": "v"}))
@@ -96,7 +115,12 @@ async fn patch_needs_the_current_version() {
     );
     assert_error_contains(no_version, &e2, 400, "version");
     assert_error_contains(owner, &e3, 400, "owner");
-    assert_error(ghost, &e4, 404, "Saved object [cases-configure/ghost] not found");
+    assert_error(
+        ghost,
+        &e4,
+        404,
+        "Saved object [cases-configure/ghost] not found",
+    );
     let (_, stored) = app.get("/api/cases/configure?owner=securitySolution").await;
     assert_eq!(stored[0]["version"], updated["version"]);
 }
@@ -155,10 +179,18 @@ async fn cases_get_custom_field_defaults_and_must_fill_required_ones() {
         .create_case_with(merge(case_body("cases"), json!({"customFields": ticket})))
         .await;
     let (nulled, err2) = app
-        .patch_case(&case, json!({"customFields": [{"key": "ticket", "type": "text", "value": null}]}))
+        .patch_case(
+            &case,
+            json!({"customFields": [{"key": "ticket", "type": "text", "value": null}]}),
+        )
         .await;
 
-    assert_error(missing, &err, 400, "Missing required custom fields: \"Ticket\"");
+    assert_error(
+        missing,
+        &err,
+        400,
+        "Missing required custom fields: \"Ticket\"",
+    );
     assert_eq!(
         case["customFields"],
         json!([
@@ -168,7 +200,12 @@ async fn cases_get_custom_field_defaults_and_must_fill_required_ones() {
             {"key": "ticket", "type": "text", "value": "T-1"}
         ])
     );
-    assert_error(nulled, &err2, 400, "Missing required custom fields: \"Ticket\"");
+    assert_error(
+        nulled,
+        &err2,
+        400,
+        "Missing required custom fields: \"Ticket\"",
+    );
 }
 
 #[tokio::test]
@@ -179,13 +216,22 @@ async fn unknown_keys_and_wrong_types_are_rejected_on_cases() {
     let ticket = json!({"key": "ticket", "type": "text", "value": "T-1"});
 
     let (s1, e1) = app
-        .post("/api/cases", &with(json!([ticket, {"key": "nope", "type": "text", "value": "x"}])))
+        .post(
+            "/api/cases",
+            &with(json!([ticket, {"key": "nope", "type": "text", "value": "x"}])),
+        )
         .await;
     let (s2, e2) = app
-        .post("/api/cases", &with(json!([ticket, {"key": "vip", "type": "text", "value": "yes"}])))
+        .post(
+            "/api/cases",
+            &with(json!([ticket, {"key": "vip", "type": "text", "value": "yes"}])),
+        )
         .await;
     let (s3, e3) = app
-        .post("/api/cases", &with(json!([ticket, {"key": "vip", "type": "toggle", "value": "yes"}])))
+        .post(
+            "/api/cases",
+            &with(json!([ticket, {"key": "vip", "type": "toggle", "value": "yes"}])),
+        )
         .await;
     let (s4, e4) = app.post("/api/cases", &with(json!([ticket, ticket]))).await;
 
@@ -197,7 +243,12 @@ async fn unknown_keys_and_wrong_types_are_rejected_on_cases() {
         "The following custom fields have the wrong type in the request: \"VIP\"",
     );
     assert_eq!((s3, &e3["statusCode"]), (400, &json!(400)));
-    assert_error(s4, &e4, 400, "Invalid duplicated custom field keys in request: ticket");
+    assert_error(
+        s4,
+        &e4,
+        400,
+        "Invalid duplicated custom field keys in request: ticket",
+    );
     assert_eq!(app.find("").await["total"], 0);
 }
 
@@ -211,18 +262,30 @@ async fn at_most_10_custom_field_definitions_with_valid_keys() {
     };
 
     let (ok, ten) = app
-        .post("/api/cases/configure", &conf_body("cases", json!({"customFields": many(10)})))
+        .post(
+            "/api/cases/configure",
+            &conf_body("cases", json!({"customFields": many(10)})),
+        )
         .await;
     let (over, e1) = app
-        .post("/api/cases/configure", &conf_body("cases", json!({"customFields": many(11)})))
+        .post(
+            "/api/cases/configure",
+            &conf_body("cases", json!({"customFields": many(11)})),
+        )
         .await;
     let bad_key = json!([{"key": "Bad Key", "label": "x", "type": "text", "required": false}]);
     let (bad, e2) = app
-        .post("/api/cases/configure", &conf_body("cases", json!({"customFields": bad_key})))
+        .post(
+            "/api/cases/configure",
+            &conf_body("cases", json!({"customFields": bad_key})),
+        )
         .await;
     let bad_default = json!([{"key": "k", "label": "x", "type": "toggle", "required": false, "defaultValue": "no"}]);
     let (bad_dv, e3) = app
-        .post("/api/cases/configure", &conf_body("cases", json!({"customFields": bad_default})))
+        .post(
+            "/api/cases/configure",
+            &conf_body("cases", json!({"customFields": bad_default})),
+        )
         .await;
 
     assert_eq!(ok, 200, "{ten}");
@@ -242,10 +305,16 @@ async fn strict_configuration_bodies() {
     let app = TestApp::new().await;
 
     let (s1, e1) = app
-        .post("/api/cases/configure", &conf_body("cases", json!({"extra": true})))
+        .post(
+            "/api/cases/configure",
+            &conf_body("cases", json!({"extra": true})),
+        )
         .await;
     let (s2, e2) = app
-        .post("/api/cases/configure", &conf_body("cases", json!({"closure_type": "never"})))
+        .post(
+            "/api/cases/configure",
+            &conf_body("cases", json!({"closure_type": "never"})),
+        )
         .await;
     let (s3, e3) = app
         .post("/api/cases/configure", &conf_body("nobody", json!({})))

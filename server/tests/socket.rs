@@ -37,7 +37,10 @@ impl Reply {
 fn dechunk(mut raw: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     loop {
-        let line_end = raw.windows(2).position(|w| w == b"\r\n").expect("chunk size");
+        let line_end = raw
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("chunk size");
         let size_text = std::str::from_utf8(&raw[..line_end]).unwrap();
         let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
         raw = &raw[line_end + 2..];
@@ -59,7 +62,10 @@ fn http(addr: SocketAddr, method: &str, path: &str, auth: bool, body: Option<&Va
         payload.len()
     );
     if auth {
-        head.push_str(&format!("Authorization: {}\r\n", basic("elastic", PASSWORD)));
+        head.push_str(&format!(
+            "Authorization: {}\r\n",
+            basic("elastic", PASSWORD)
+        ));
     }
     if body.is_some() {
         head.push_str("Content-Type: application/json\r\n");
@@ -69,10 +75,20 @@ fn http(addr: SocketAddr, method: &str, path: &str, auth: bool, body: Option<&Va
     stream.write_all(payload.as_bytes()).unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read");
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("headers end");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("headers end");
     let head = String::from_utf8_lossy(&raw[..split]).into_owned();
     let mut lines = head.split("\r\n");
-    let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
@@ -89,7 +105,13 @@ fn http(addr: SocketAddr, method: &str, path: &str, auth: bool, body: Option<&Va
 }
 
 /// Runs a blocking request off the runtime thread, so the server task keeps running.
-async fn call(addr: SocketAddr, method: &str, path: &str, auth: bool, body: Option<Value>) -> Reply {
+async fn call(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    auth: bool,
+    body: Option<Value>,
+) -> Reply {
     let (method, path) = (method.to_string(), path.to_string());
     tokio::task::spawn_blocking(move || http(addr, &method, &path, auth, body.as_ref()))
         .await
@@ -118,7 +140,12 @@ async fn create_and_get_a_case_over_tcp() {
     let got = call(addr, "GET", &format!("/api/cases/{id}"), true, None).await;
 
     assert_eq!(created.status, 200, "{}", created.text());
-    assert!(created.header("content-type").unwrap().starts_with("application/json"));
+    assert!(
+        created
+            .header("content-type")
+            .unwrap()
+            .starts_with("application/json")
+    );
     assert_eq!(got.status, 200, "{}", got.text());
     let case = got.json();
     assert_eq!(case["id"], json!(id));
@@ -135,7 +162,11 @@ async fn deep_links_serve_the_spa_index() {
     let asset = call(addr, "GET", "/assets/app.js", false, None).await;
 
     assert_eq!(deep.status, 200);
-    assert!(deep.header("content-type").unwrap().starts_with("text/html"));
+    assert!(
+        deep.header("content-type")
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert_eq!(deep.text(), INDEX);
     assert_eq!((root.status, root.text()), (200, INDEX.to_string()));
     assert_eq!(asset.status, 200);
@@ -151,7 +182,11 @@ async fn unknown_api_paths_are_json_404s_and_auth_is_enforced() {
     let anonymous = call(addr, "GET", "/api/cases/_find", false, None).await;
 
     assert_eq!(nope.status, 404);
-    assert!(nope.header("content-type").unwrap().starts_with("application/json"));
+    assert!(
+        nope.header("content-type")
+            .unwrap()
+            .starts_with("application/json")
+    );
     assert_eq!(
         nope.json(),
         json!({"statusCode": 404, "error": "Not Found", "message": "Not Found"})

@@ -9,7 +9,10 @@ use serde_json::{Value, json};
 
 async fn make_space(app: &TestApp, id: &str) -> Value {
     let (status, space) = app
-        .post("/api/spaces/space", &json!({"id": id, "name": format!("Space {id}")}))
+        .post(
+            "/api/spaces/space",
+            &json!({"id": id, "name": format!("Space {id}")}),
+        )
         .await;
     assert_eq!(status, 200, "{space}");
     space
@@ -35,7 +38,10 @@ async fn spaces_can_be_created_read_listed_and_deleted() {
     assert_eq!(created["name"], "Space sec");
     assert_eq!((get_status, &got), (200, &created));
     let ids = pluck(&list, "id");
-    assert!(ids.contains(&&json!("default")) && ids.contains(&&json!("sec")), "{list}");
+    assert!(
+        ids.contains(&&json!("default")) && ids.contains(&&json!("sec")),
+        "{list}"
+    );
     assert_error(
         dup,
         &e_dup,
@@ -70,9 +76,7 @@ async fn unknown_spaces_are_404() {
     let app = TestApp::new().await;
 
     let (s1, e1) = app.get("/s/nope/api/cases/_find").await;
-    let (s2, e2) = app
-        .post("/s/nope/api/cases", &case_body("cases"))
-        .await;
+    let (s2, e2) = app.post("/s/nope/api/cases", &case_body("cases")).await;
 
     assert_error(s1, &e1, 404, "Space [nope] not found");
     assert_error(s2, &e2, 404, "Space [nope] not found");
@@ -98,12 +102,23 @@ async fn a_case_in_one_space_is_invisible_from_another() {
     let (_, metrics_a) = app.get("/s/a/internal/cases/metrics?features=status").await;
 
     assert_eq!((in_a, &got["id"]), (200, &case["id"]));
-    assert_error(in_b, &e_b, 404, &format!("Saved object [cases/{id}] not found"));
+    assert_error(
+        in_b,
+        &e_b,
+        404,
+        &format!("Saved object [cases/{id}] not found"),
+    );
     assert_eq!(in_default, 404);
     assert_eq!((&find_a["total"], &find_b["total"]), (&json!(1), &json!(0)));
     assert_eq!((tags_a, tags_b), (json!(["only-in-a"]), json!([])));
-    assert_eq!(metrics_a["status"], json!({"open": 1, "inProgress": 0, "closed": 0}));
-    assert_eq!(metrics_b["status"], json!({"open": 0, "inProgress": 0, "closed": 0}));
+    assert_eq!(
+        metrics_a["status"],
+        json!({"open": 1, "inProgress": 0, "closed": 0})
+    );
+    assert_eq!(
+        metrics_b["status"],
+        json!({"open": 0, "inProgress": 0, "closed": 0})
+    );
 }
 
 #[tokio::test]

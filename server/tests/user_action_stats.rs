@@ -17,7 +17,10 @@ async fn stats_split_comments_from_other_actions() {
         .await;
 
     let (status, stats) = app
-        .get(&format!("/internal/cases/{}/user_actions/_stats", s(&case["id"])))
+        .get(&format!(
+            "/internal/cases/{}/user_actions/_stats",
+            s(&case["id"])
+        ))
         .await;
     let (missing, err) = app.get("/internal/cases/ghost/user_actions/_stats").await;
 

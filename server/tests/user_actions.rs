@@ -31,7 +31,10 @@ async fn create_case_records_a_full_snapshot() {
 
     assert_eq!(actions.len(), 1);
     let a = &actions[0];
-    assert_eq!((&a["type"], &a["action"]), (&json!("create_case"), &json!("create")));
+    assert_eq!(
+        (&a["type"], &a["action"]),
+        (&json!("create_case"), &json!("create"))
+    );
     assert!(a["comment_id"].is_null());
     assert_eq!(a["owner"], "cases");
     assert_eq!(a["created_by"]["username"], "elastic");
@@ -84,15 +87,27 @@ async fn each_field_change_records_its_own_action() {
     };
     let upd = json!("update");
     assert_eq!(one("title"), (&upd, &json!({"title": "New title"})));
-    assert_eq!(one("description"), (&upd, &json!({"description": "New description"})));
+    assert_eq!(
+        one("description"),
+        (&upd, &json!({"description": "New description"}))
+    );
     assert_eq!(one("status"), (&upd, &json!({"status": "in-progress"})));
     assert_eq!(one("severity"), (&upd, &json!({"severity": "critical"})));
     assert_eq!(one("category"), (&upd, &json!({"category": "Insider"})));
-    assert_eq!(one("settings"), (&upd, &json!({"settings": {"syncAlerts": false}})));
+    assert_eq!(
+        one("settings"),
+        (&upd, &json!({"settings": {"syncAlerts": false}}))
+    );
     assert_eq!(one("connector"), (&upd, &json!({"connector": jira})));
     let tags: Vec<_> = of_type(&actions, "tags").into_iter().map(ap).collect();
-    assert!(tags.contains(&(&json!("add"), &json!({"tags": ["c"]}))), "{tags:?}");
-    assert!(tags.contains(&(&json!("delete"), &json!({"tags": ["a"]}))), "{tags:?}");
+    assert!(
+        tags.contains(&(&json!("add"), &json!({"tags": ["c"]}))),
+        "{tags:?}"
+    );
+    assert!(
+        tags.contains(&(&json!("delete"), &json!({"tags": ["a"]}))),
+        "{tags:?}"
+    );
     assert_eq!(tags.len(), 2);
     let assignees: Vec<_> = of_type(&actions, "assignees").into_iter().map(ap).collect();
     assert!(assignees.contains(&(&json!("add"), &json!({"assignees": [{"uid": "u2"}]}))));
@@ -123,11 +138,11 @@ async fn custom_field_changes_record_the_changed_field() {
         .post(
             "/api/cases/configure",
             &json!({"owner": "cases", "closure_type": "close-by-user",
-                "connector": {"id": "none", "name": "none", "type": ".none", "fields": null},
-                "customFields": [
-                    {"key": "risk", "label": "Risk", "type": "text", "required": false},
-                    {"key": "vip", "label": "VIP", "type": "toggle", "required": false}
-                ]}),
+            "connector": {"id": "none", "name": "none", "type": ".none", "fields": null},
+            "customFields": [
+                {"key": "risk", "label": "Risk", "type": "text", "required": false},
+                {"key": "vip", "label": "VIP", "type": "toggle", "required": false}
+            ]}),
         )
         .await;
     assert_eq!(status, 200, "{conf}");
@@ -171,10 +186,17 @@ async fn comment_create_update_delete_carry_the_comment_id() {
     let actions = app.user_actions(&case["id"]).await;
 
     let comments = of_type(&actions, "comment");
-    let got: Vec<_> = comments.iter().map(|a| (&a["action"], &a["comment_id"])).collect();
+    let got: Vec<_> = comments
+        .iter()
+        .map(|a| (&a["action"], &a["comment_id"]))
+        .collect();
     assert_eq!(
         got,
-        [(&json!("create"), &c["id"]), (&json!("update"), &c["id"]), (&json!("delete"), &c["id"])]
+        [
+            (&json!("create"), &c["id"]),
+            (&json!("update"), &c["id"]),
+            (&json!("delete"), &c["id"])
+        ]
     );
     let payload = |t: &str| json!({"comment": {"comment": t, "type": "user", "owner": "cases"}});
     assert_eq!(comments[0]["payload"], payload("hello"));
@@ -277,7 +299,12 @@ async fn default_order_is_oldest_first_and_pages_split() {
     let case = varied_case(&app).await;
     let find = |q: &str| format!("/api/cases/{}/user_actions/_find{q}", s(&case["id"]));
     let all = [
-        "create_case", "title", "status", "comment:user", "status", "comment:alert",
+        "create_case",
+        "title",
+        "status",
+        "comment:user",
+        "status",
+        "comment:alert",
         "comment:persistableState",
     ];
 
@@ -292,8 +319,14 @@ async fn default_order_is_oldest_first_and_pages_split() {
     reversed.reverse();
     assert_eq!(kinds(&desc), reversed);
     assert_eq!(kinds(&page2), all[3..6]);
-    assert_eq!((&page2["page"], &page2["perPage"], &page2["total"]), (&json!(2), &json!(3), &json!(7)));
-    assert!(page2.get("per_page").is_none(), "user actions use perPage: {page2}");
+    assert_eq!(
+        (&page2["page"], &page2["perPage"], &page2["total"]),
+        (&json!(2), &json!(3), &json!(7))
+    );
+    assert!(
+        page2.get("per_page").is_none(),
+        "user actions use perPage: {page2}"
+    );
     assert_error(
         bad,
         &err,

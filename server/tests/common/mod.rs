@@ -91,10 +91,7 @@ pub fn merge(mut base: Value, overrides: Value) -> Value {
 pub fn assert_error(status: u16, body: &Value, expected: u16, message: &str) {
     assert_eq!(status, expected, "{body}");
     assert_eq!(body["statusCode"], expected, "{body}");
-    assert_eq!(
-        body["message"], message,
-        "unexpected message in {body}"
-    );
+    assert_eq!(body["message"], message, "unexpected message in {body}");
     assert!(body["error"].is_string(), "{body}");
     assert_eq!(body.as_object().map(|o| o.len()), Some(3), "{body}");
 }
@@ -167,12 +164,7 @@ impl TestApp {
     pub async fn send(&self, req: Request<Body>) -> (u16, Value) {
         let res = self.router().oneshot(req).await.expect("infallible");
         let status = res.status().as_u16();
-        let bytes = res
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let body = if bytes.is_empty() {
             Value::Null
         } else {
