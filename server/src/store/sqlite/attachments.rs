@@ -12,9 +12,12 @@ fn write_alerts(
     case_rowid: i64,
     att_rowid: i64,
     a: &Attachment,
+    fresh: bool,
 ) -> StoreResult<()> {
-    conn.prepare_cached("DELETE FROM case_alerts WHERE attachment_rowid = ?1")?
-        .execute([att_rowid])?;
+    if !fresh {
+        conn.prepare_cached("DELETE FROM case_alerts WHERE attachment_rowid = ?1")?
+            .execute([att_rowid])?;
+    }
     if let AttachmentPayload::Alert {
         alert_id, index, ..
     } = &a.payload
@@ -39,7 +42,7 @@ pub fn insert(conn: &Connection, case_rowid: i64, a: &Attachment) -> StoreResult
         "INSERT INTO attachments (id, case_rowid, type, version, created_at, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![a.id, case_rowid, a.payload.type_name(), a.version, ms(a.created_at), serde_json::to_string(a)?])?;
-    write_alerts(conn, case_rowid, conn.last_insert_rowid(), a)
+    write_alerts(conn, case_rowid, conn.last_insert_rowid(), a, true)
 }
 
 /// Replaces an attachment if its version matches.
@@ -66,7 +69,7 @@ pub fn update(
         a.payload.type_name(),
         serde_json::to_string(a)?
     ])?;
-    write_alerts(conn, case_rowid, rowid, a)
+    write_alerts(conn, case_rowid, rowid, a, false)
 }
 
 /// Deletes an attachment.

@@ -78,11 +78,19 @@ fn doc_of(case: &Case) -> StoreResult<String> {
     Ok(serde_json::to_string(&c)?)
 }
 
-fn write_side_tables(conn: &Connection, rowid: i64, space: &str, case: &Case) -> StoreResult<()> {
-    conn.prepare_cached("DELETE FROM case_tags WHERE case_rowid = ?1")?
-        .execute([rowid])?;
-    conn.prepare_cached("DELETE FROM case_assignees WHERE case_rowid = ?1")?
-        .execute([rowid])?;
+fn write_side_tables(
+    conn: &Connection,
+    rowid: i64,
+    space: &str,
+    case: &Case,
+    fresh: bool,
+) -> StoreResult<()> {
+    if !fresh {
+        conn.prepare_cached("DELETE FROM case_tags WHERE case_rowid = ?1")?
+            .execute([rowid])?;
+        conn.prepare_cached("DELETE FROM case_assignees WHERE case_rowid = ?1")?
+            .execute([rowid])?;
+    }
     let mut tag = conn.prepare_cached(
         "INSERT OR IGNORE INTO case_tags (case_rowid, space, owner, tag) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -105,24 +113,43 @@ fn insert_case(conn: &Connection, space: &str, case: &Case) -> StoreResult<()> {
     if exists.is_some() {
         return Err(StoreError::AlreadyExists(case.id.clone()));
     }
-    let next: i64 = conn
+    let next = reserve_incremental_ids(conn, space, 1)?;
+    insert_row(conn, space, case, next)?;
+    Ok(())
+}
+
+/// Reserves `n` consecutive incremental ids in a space and returns the first.
+pub fn reserve_incremental_ids(conn: &Connection, space: &str, n: i64) -> StoreResult<i64> {
+    let last: i64 = conn
         .prepare_cached(
-            "INSERT INTO counters (space, last_incremental_id) VALUES (?1, 1)
-             ON CONFLICT (space) DO UPDATE SET last_incremental_id = last_incremental_id + 1
+            "INSERT INTO counters (space, last_incremental_id) VALUES (?1, ?2)
+             ON CONFLICT (space) DO UPDATE SET last_incremental_id = last_incremental_id + ?2
              RETURNING last_incremental_id",
         )?
-        .query_row([space], |r| r.get(0))?;
+        .query_row(params![space, n], |r| r.get(0))?;
+    Ok(last - n + 1)
+}
+
+/// Inserts a new case row (with its tags and assignees) under a given incremental id and
+/// returns its rowid. The comment/alert/event totals are taken from `case`.
+pub fn insert_row(
+    conn: &Connection,
+    space: &str,
+    case: &Case,
+    incremental_id: i64,
+) -> StoreResult<i64> {
     conn.prepare_cached(
         "INSERT INTO cases (id, space, owner, version, incremental_id, title, description, status, severity,
-            category, reporter, assignee_count, created_at, updated_at, closed_at, doc)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            category, reporter, assignee_count, created_at, updated_at, closed_at,
+            total_comment, total_alerts, total_events, doc)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params![
         case.id,
         space,
         case.owner.as_str(),
         case.version,
-        next,
+        incremental_id,
         case.title,
         case.description,
         status_code(case.status),
@@ -133,10 +160,14 @@ fn insert_case(conn: &Connection, space: &str, case: &Case) -> StoreResult<()> {
         ms(case.created_at),
         case.updated_at.map(ms),
         case.closed_at.map(ms),
+        case.total_comment,
+        case.total_alerts,
+        case.total_events,
         doc_of(case)?,
     ])?;
     let rowid = conn.last_insert_rowid();
-    write_side_tables(conn, rowid, space, case)
+    write_side_tables(conn, rowid, space, case, true)?;
+    Ok(rowid)
 }
 
 fn update_case(conn: &Connection, space: &str, case: &Case, expected: &str) -> StoreResult<()> {
@@ -165,7 +196,7 @@ fn update_case(conn: &Connection, space: &str, case: &Case, expected: &str) -> S
         case.closed_at.map(ms),
         doc_of(case)?,
     ])?;
-    write_side_tables(conn, rowid, space, case)
+    write_side_tables(conn, rowid, space, case, false)
 }
 
 /// Recomputes a case's comment and alert totals from its attachments.

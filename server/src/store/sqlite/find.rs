@@ -85,32 +85,30 @@ fn common(w: &mut Where, space: &str, f: &CaseFilter, with_search: bool) {
         let a = w.arg(t.timestamp_millis());
         w.and(format!("c.created_at <= {a}"));
     }
-    if with_search {
-        if let Some(s) = &f.search {
-            let mut any = Vec::new();
-            if let Some(fts) = &s.fts {
-                let a = w.arg(fts.clone());
-                any.push(format!(
-                    "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
-                ));
-            }
-            if let Some(id) = &s.id {
-                let a = w.arg(id.clone());
-                any.push(format!("c.id = {a}"));
-            }
-            if let Some(n) = s.incremental_id {
-                let a = w.arg(n);
-                any.push(format!("c.incremental_id = {a}"));
-            }
-            if !any.is_empty() {
-                w.and(format!("({})", any.join(" OR ")));
-            }
-            if let Some(not) = &s.fts_not {
-                let a = w.arg(not.clone());
-                w.and(format!(
-                    "c.rowid NOT IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
-                ));
-            }
+    if let Some(s) = f.search.as_ref().filter(|_| with_search) {
+        let mut any = Vec::new();
+        if let Some(fts) = &s.fts {
+            let a = w.arg(fts.clone());
+            any.push(format!(
+                "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+            ));
+        }
+        if let Some(id) = &s.id {
+            let a = w.arg(id.clone());
+            any.push(format!("c.id = {a}"));
+        }
+        if let Some(n) = s.incremental_id {
+            let a = w.arg(n);
+            any.push(format!("c.incremental_id = {a}"));
+        }
+        if !any.is_empty() {
+            w.and(format!("({})", any.join(" OR ")));
+        }
+        if let Some(not) = &s.fts_not {
+            let a = w.arg(not.clone());
+            w.and(format!(
+                "c.rowid NOT IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+            ));
         }
     }
 }

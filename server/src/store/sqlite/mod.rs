@@ -4,6 +4,7 @@
 //! conflict rolls back only that batch). This keeps creates durable and fast at once.
 
 mod attachments;
+pub mod bulk;
 mod cases;
 mod find;
 mod imp;
@@ -162,7 +163,11 @@ impl SqliteStore {
     ) -> StoreResult<T> {
         let mut conn = Connection::open(&self.path)?;
         configure(&conn)?;
+        // Bulk loads commit large transactions: NORMAL (durable at checkpoints, never
+        // corrupt in WAL) and a big page cache for the index maintenance.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "cache_size", -1_000_000)?;
+        conn.set_prepared_statement_cache_capacity(64);
         f(&mut conn)
     }
 }
