@@ -4,6 +4,7 @@
 //! renames copy it exactly). Validation lives here once and returns Kibana's messages, so the SPA
 //! can show the same text the API would answer with. No IO: this crate builds for wasm32.
 
+pub mod actions;
 pub mod alerts;
 pub mod case;
 pub mod comment;

@@ -3,6 +3,7 @@
 //! [`app`] builds the whole router from a state, so tests drive it without a socket.
 
 pub mod auth;
+pub mod connectors;
 pub mod error;
 pub mod routes;
 pub mod service;
