@@ -294,8 +294,12 @@ impl Service {
     }
 
     /// `DELETE /api/cases?ids=`: deletes the cases with their attachments and user actions.
-    pub async fn delete_cases(&self, ctx: &Ctx, ids: Vec<String>) -> AppResult<()> {
+    pub async fn delete_cases(&self, ctx: &Ctx, mut ids: Vec<String>) -> AppResult<()> {
         check_bulk_len("ids", ids.len(), MAX_DELETE_IDS_LENGTH)?;
+        // `?ids=a&ids=a` names one case: deleting it twice in the batch would fail the second
+        // delete and roll the first back.
+        let mut seen = std::collections::HashSet::new();
+        ids.retain(|id| seen.insert(id.clone()));
         let found = self.store.cases(&ctx.space, &ids).await?;
         if let Some(id) = ids.iter().find(|id| !found.iter().any(|c| &c.id == *id)) {
             return Err(case_not_found(id));
