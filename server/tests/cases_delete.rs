@@ -82,6 +82,18 @@ async fn deletes_with_a_json_array_of_ids() {
 }
 
 #[tokio::test]
+async fn a_repeated_id_deletes_the_case_once() {
+    let app = TestApp::new().await;
+    let a = app.create_case("cases").await;
+    let id = s(&a["id"]);
+
+    let (status, body) = app.delete(&format!("/api/cases?ids={id}&ids={id}")).await;
+
+    assert_eq!((status, body), (204, Value::Null));
+    assert_eq!(app.find("").await["total"], 0);
+}
+
+#[tokio::test]
 async fn needs_1_to_100_ids() {
     let app = TestApp::new().await;
     let many: String = (0..101).map(|i| format!("ids=c{i}&")).collect();
