@@ -52,6 +52,20 @@ pub const SPACE_ROUTE: &str = "/api/spaces/space/{space_id}";
 pub const SUGGEST_USER_PROFILES_ROUTE: &str = "/internal/cases/_suggest_user_profiles";
 /// Get user profiles by uid.
 pub const BULK_GET_PROFILES_ROUTE: &str = "/internal/security/user_profile/_bulk_get";
+/// Connectors list.
+pub const CONNECTORS_ROUTE: &str = "/api/actions/connectors";
+/// Create a connector (POST).
+pub const CONNECTOR_CREATE_ROUTE: &str = "/api/actions/connector";
+/// One connector (POST create with id, GET, PUT, DELETE).
+pub const CONNECTOR_ROUTE: &str = "/api/actions/connector/{connector_id}";
+/// Run a connector sub-action.
+pub const CONNECTOR_EXECUTE_ROUTE: &str = "/api/actions/connector/{connector_id}/_execute";
+/// Connector types.
+pub const CONNECTOR_TYPES_ROUTE: &str = "/api/actions/connector_types";
+/// Cases using a connector.
+pub const CONNECTOR_USAGE_ROUTE: &str = "/internal/actions/connector/{connector_id}/_usage";
+/// A case's connectors and their push state.
+pub const CASE_CONNECTORS_ROUTE: &str = "/internal/cases/{case_id}/_connectors";
 /// Sign in.
 pub const LOGIN_ROUTE: &str = "/internal/security/login";
 /// The current user.
@@ -115,6 +129,22 @@ pub fn user_action_stats(case_id: &str) -> String {
 /// `/internal/cases/{id}/_users`.
 pub fn case_users(case_id: &str) -> String {
     format!("/internal/cases/{case_id}/_users")
+}
+/// `/api/actions/connector/{id}`.
+pub fn connector(id: &str) -> String {
+    format!("{CONNECTOR_CREATE_ROUTE}/{id}")
+}
+/// `/api/actions/connector/{id}/_execute`.
+pub fn connector_execute(id: &str) -> String {
+    format!("{CONNECTOR_CREATE_ROUTE}/{id}/_execute")
+}
+/// `/internal/actions/connector/{id}/_usage`.
+pub fn connector_usage(id: &str) -> String {
+    format!("/internal/actions/connector/{id}/_usage")
+}
+/// `/internal/cases/{id}/_connectors`.
+pub fn case_connectors(case_id: &str) -> String {
+    format!("/internal/cases/{case_id}/_connectors")
 }
 /// `/api/spaces/space/{id}`.
 pub fn space(id: &str) -> String {

@@ -55,6 +55,13 @@ pub enum Command {
         /// The SPA's built files.
         #[arg(long, env = "CASEBOOK_DIST", default_value = "./dist")]
         dist: PathBuf,
+        /// Hosts connectors may call: `*` or a comma-separated list (like Kibana's
+        /// `xpack.actions.allowedHosts`).
+        #[arg(long, env = "CASEBOOK_ALLOWED_HOSTS", default_value = "*")]
+        allowed_hosts: String,
+        /// Seconds before a call to an external system gives up.
+        #[arg(long, env = "CASEBOOK_CONNECTOR_TIMEOUT", default_value_t = 30)]
+        connector_timeout: u64,
     },
     /// Manage users.
     Users {

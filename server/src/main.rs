@@ -2,11 +2,14 @@
 
 use casebook_server::bootstrap::{ELASTIC_PASSWORD_ENV, ensure_superuser, new_user, open_sqlite};
 use casebook_server::cli::{Cli, Command, UsersCommand};
-use casebook_server::service::Service;
+use casebook_server::connectors::crypto::{KEY_ENV, SecretBox};
+use casebook_server::connectors::http::{AllowedHosts, Http};
+use casebook_server::service::{ConnectorEnv, Service};
 use casebook_server::store::Store;
 use casebook_server::{AppState, app, bench, seed};
 use clap::Parser;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,11 +30,25 @@ async fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Serve { bind, db, dist } => {
+        Command::Serve {
+            bind,
+            db,
+            dist,
+            allowed_hosts,
+            connector_timeout,
+        } => {
             let path = db.sqlite_path()?;
             let store = open_sqlite(&path)?;
             ensure_superuser(store.as_ref(), std::env::var(ELASTIC_PASSWORD_ENV).ok()).await?;
-            let state = AppState::new(Service::new(store), dist.clone())
+            let env = ConnectorEnv {
+                http: Http::new(
+                    Duration::from_secs(connector_timeout),
+                    AllowedHosts::parse(&allowed_hosts),
+                ),
+                secrets: SecretBox::load(std::env::var(KEY_ENV).ok(), &path.with_extension("key"))?,
+            };
+            let service = Service::new(store).with_connector_env(env);
+            let state = AppState::new(service, dist.clone())
                 .await
                 .map_err(|e| e.to_string())?;
             let listener = tokio::net::TcpListener::bind(&bind)

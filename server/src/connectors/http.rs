@@ -78,12 +78,12 @@ impl Http {
             ));
         }
         let host = url.host_str().unwrap_or("").to_lowercase();
-        if let AllowedHosts::List(list) = &self.allowed {
-            if !list.iter().any(|h| *h == host) {
-                return Err(format!(
-                    "error configuring connector action: target url \"{raw}\" is not added to the Casebook config CASEBOOK_ALLOWED_HOSTS"
-                ));
-            }
+        if let AllowedHosts::List(list) = &self.allowed
+            && !list.contains(&host)
+        {
+            return Err(format!(
+                "error configuring connector action: target url \"{raw}\" is not added to the Casebook config CASEBOOK_ALLOWED_HOSTS"
+            ));
         }
         Ok(url)
     }

@@ -255,13 +255,12 @@ pub fn validate(
             c.one_of("getIncidentMethod", &["get", "post"], true)?;
             c.opt_string("createCommentUrl")?;
             c.opt_string("createCommentJson")?;
-            if let Some(h) = config.get("headers").filter(|h| !h.is_null()) {
-                if !h
+            if let Some(h) = config.get("headers").filter(|h| !h.is_null())
+                && !h
                     .as_object()
                     .is_some_and(|m| m.values().all(Value::is_string))
-                {
-                    return Err(c.fail("headers", "expected an object of strings".into()));
-                }
+            {
+                return Err(c.fail("headers", "expected an object of strings".into()));
             }
             if c.opt_bool("hasAuth")? && check_secrets {
                 s.only(&["user", "password", "crt", "key", "pfx", "clientSecret"])?;

@@ -99,10 +99,3 @@ pub async fn by_alert(
             .await?,
     ))
 }
-
-/// `POST /api/cases/{id}/connector/{connectorId}/_push`: no connectors exist yet.
-pub async fn push(Path((_case_id, connector_id)): Path<(String, String)>) -> AppResult<Json<Case>> {
-    Err(AppError::not_found(format!(
-        "Saved object [action/{connector_id}] not found"
-    )))
-}

@@ -5,11 +5,12 @@
 //! `kbn-xsrf` check (mutations) and authentication; anything else under `/api` or `/internal`
 //! is a JSON 404; every other path serves the SPA (deep links get `index.html`).
 
+mod actions;
 mod cases;
 mod comments;
 mod configure;
-mod profiles;
 pub mod extract;
+mod profiles;
 mod security;
 mod spaces;
 
@@ -53,7 +54,7 @@ fn api_routes() -> Router<AppState> {
         .route(COMMENTS_FIND_ROUTE, get(comments::find))
         .route(COMMENT_ROUTE, get(comments::get).delete(comments::delete))
         .route(USER_ACTIONS_FIND_ROUTE, get(comments::user_actions))
-        .route(PUSH_ROUTE, post(cases::push))
+        .route(PUSH_ROUTE, post(actions::push))
         .route(CONFIGURE_ROUTE, get(configure::get).post(configure::create))
         .route(CONFIGURE_ID_ROUTE, patch(configure::update))
         .route(CONFIGURE_CONNECTORS_ROUTE, get(configure::connectors))
@@ -68,6 +69,19 @@ fn api_routes() -> Router<AppState> {
             get(spaces::get).put(spaces::update).delete(spaces::delete),
         )
         .route(ME_ROUTE, get(spaces::me))
+        .route(CONNECTORS_ROUTE, get(actions::list))
+        .route(CONNECTOR_CREATE_ROUTE, post(actions::create))
+        .route(
+            CONNECTOR_ROUTE,
+            post(actions::create_with_id)
+                .get(actions::get)
+                .put(actions::update)
+                .delete(actions::delete),
+        )
+        .route(CONNECTOR_EXECUTE_ROUTE, post(actions::execute))
+        .route(CONNECTOR_TYPES_ROUTE, get(actions::types))
+        .route(CONNECTOR_USAGE_ROUTE, get(actions::usage))
+        .route(CASE_CONNECTORS_ROUTE, get(actions::case_connectors))
         .route(SUGGEST_USER_PROFILES_ROUTE, post(profiles::suggest))
         .route(BULK_GET_PROFILES_ROUTE, post(profiles::bulk_get))
 }

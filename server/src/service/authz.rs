@@ -30,6 +30,10 @@ pub enum Operation {
     ReadConfiguration,
     /// Write the configuration.
     WriteConfiguration,
+    /// Read connectors (the actions feature, read).
+    ReadConnectors,
+    /// Create, edit, delete and run connectors (the actions feature, all).
+    ManageConnectors,
 }
 
 impl Operation {
@@ -47,6 +51,8 @@ impl Operation {
             Operation::PushCase => "push case",
             Operation::ReadConfiguration => "get configuration",
             Operation::WriteConfiguration => "create configuration",
+            Operation::ReadConnectors => "get connectors",
+            Operation::ManageConnectors => "manage connectors",
         }
     }
 }

@@ -6,8 +6,7 @@ use super::{Ctx, Service};
 use crate::error::{AppError, AppResult};
 use crate::store::{StoreError, WriteOp};
 use casebook_api::configure::{
-    Configuration, ConfigurationPatch, ConfigurationRequest, CustomFieldDefinition, FindConnector,
-    mappings_for,
+    Configuration, ConfigurationPatch, ConfigurationRequest, CustomFieldDefinition, mappings_for,
 };
 use casebook_api::validate::{check_custom_field_definitions, check_templates};
 use casebook_api::{ApiError, Owner};
@@ -143,10 +142,5 @@ impl Service {
             other => other.map_err(AppError::from),
         }?;
         Ok(new)
-    }
-
-    /// `GET /api/cases/configure/connectors/_find`: no connectors exist yet.
-    pub async fn find_case_connectors(&self, _ctx: &Ctx) -> AppResult<Vec<FindConnector>> {
-        Ok(vec![])
     }
 }

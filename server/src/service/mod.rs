@@ -6,12 +6,16 @@ pub mod authz;
 mod cases;
 mod comments;
 mod configure;
+mod connectors;
 mod find;
 mod metrics;
 mod profiles;
+mod push;
 pub mod search;
 mod user_actions;
 
+use crate::connectors::crypto::SecretBox;
+use crate::connectors::http::{AllowedHosts, Http};
 use crate::error::{AppError, AppResult};
 use crate::store::Store;
 use authz::Principal;
@@ -38,11 +42,31 @@ impl Ctx {
     }
 }
 
+/// What connectors need: the HTTP client and the secret box.
+#[derive(Clone, Debug)]
+pub struct ConnectorEnv {
+    /// HTTP to external systems.
+    pub http: Http,
+    /// Encrypts connector secrets at rest.
+    pub secrets: SecretBox,
+}
+
+impl Default for ConnectorEnv {
+    /// Any host, a 30 s timeout and a random in-memory key (tests; the binary loads a real key).
+    fn default() -> Self {
+        Self {
+            http: Http::new(std::time::Duration::from_secs(30), AllowedHosts::Any),
+            secrets: SecretBox::new(rand::random()),
+        }
+    }
+}
+
 /// The case service.
 #[derive(Clone)]
 pub struct Service {
     store: Arc<dyn Store>,
     seq: Arc<AtomicU64>,
+    env: Arc<ConnectorEnv>,
 }
 
 impl Service {
@@ -54,7 +78,14 @@ impl Service {
         Self {
             store,
             seq: Arc::new(AtomicU64::new(start)),
+            env: Arc::new(ConnectorEnv::default()),
         }
+    }
+
+    /// The same service with these connector settings.
+    pub fn with_connector_env(mut self, env: ConnectorEnv) -> Self {
+        self.env = Arc::new(env);
+        self
     }
 
     /// The underlying store.

@@ -3,24 +3,32 @@
 use super::authz::{Operation, allowed};
 use super::{Ctx, Service};
 use crate::error::{AppError, AppResult};
+use crate::service::authz::Principal;
 use crate::store::UserRecord;
 use casebook_api::limits::MAX_SUGGESTED_PROFILES;
 use casebook_api::security::{ProfileUser, SuggestUserProfilesRequest, UserProfile};
-use crate::service::authz::Principal;
 
 fn profile(u: &UserRecord) -> UserProfile {
     UserProfile {
         uid: u.profile_uid.clone(),
         enabled: u.enabled,
         data: serde_json::json!({}),
-        user: ProfileUser { username: u.username.clone(), email: u.email.clone(), full_name: u.full_name.clone() },
+        user: ProfileUser {
+            username: u.username.clone(),
+            email: u.email.clone(),
+            full_name: u.full_name.clone(),
+        },
     }
 }
 
 impl Service {
     /// `POST /internal/cases/_suggest_user_profiles`: enabled users who may update cases of every
     /// given owner, whose username, full name or e-mail starts with `name` (any word of it).
-    pub async fn suggest_profiles(&self, ctx: &Ctx, req: SuggestUserProfilesRequest) -> AppResult<Vec<UserProfile>> {
+    pub async fn suggest_profiles(
+        &self,
+        ctx: &Ctx,
+        req: SuggestUserProfilesRequest,
+    ) -> AppResult<Vec<UserProfile>> {
         let size = req.size.unwrap_or(MAX_SUGGESTED_PROFILES);
         if size == 0 || size > MAX_SUGGESTED_PROFILES {
             return Err(AppError::bad_request(format!(
@@ -34,15 +42,24 @@ impl Service {
                 || [Some(&u.username), u.full_name.as_ref(), u.email.as_ref()]
                     .into_iter()
                     .flatten()
-                    .flat_map(|s| s.split_whitespace().map(str::to_lowercase).chain([s.to_lowercase()]))
+                    .flat_map(|s| {
+                        s.split_whitespace()
+                            .map(str::to_lowercase)
+                            .chain([s.to_lowercase()])
+                    })
                     .any(|w| w.starts_with(&needle))
         };
         Ok(users
             .iter()
             .filter(|u| u.enabled && matches(u))
             .filter(|u| {
-                let p = Principal { user: u.as_user(), roles: u.roles.clone() };
-                req.owners.iter().all(|o| allowed(&p, Operation::UpdateCase, *o, &ctx.space))
+                let p = Principal {
+                    user: u.as_user(),
+                    roles: u.roles.clone(),
+                };
+                req.owners
+                    .iter()
+                    .all(|o| allowed(&p, Operation::UpdateCase, *o, &ctx.space))
             })
             .take(size)
             .map(profile)
@@ -50,7 +67,17 @@ impl Service {
     }
 
     /// `POST /internal/security/user_profile/_bulk_get`.
-    pub async fn bulk_get_profiles(&self, _ctx: &Ctx, uids: &[String]) -> AppResult<Vec<UserProfile>> {
-        Ok(self.store.users_by_uid(uids).await?.iter().map(profile).collect())
+    pub async fn bulk_get_profiles(
+        &self,
+        _ctx: &Ctx,
+        uids: &[String],
+    ) -> AppResult<Vec<UserProfile>> {
+        Ok(self
+            .store
+            .users_by_uid(uids)
+            .await?
+            .iter()
+            .map(profile)
+            .collect())
     }
 }

@@ -67,6 +67,25 @@ impl UserRecord {
     }
 }
 
+/// A connector as stored: secrets sealed by the service's secret box.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredConnector {
+    /// Connector id.
+    pub id: String,
+    /// Type id (`.jira`…).
+    pub kind: String,
+    /// Display name.
+    pub name: String,
+    /// Non-secret configuration.
+    pub config: serde_json::Value,
+    /// Sealed secrets (nonce ‖ ciphertext).
+    pub secrets: Vec<u8>,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
+    /// Last update.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
 /// A free-text search, already translated for the store.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchExpr {
@@ -290,6 +309,27 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Vec<Configuration>>;
     /// A configuration by id.
     async fn configuration(&self, space: &str, id: &str) -> StoreResult<Option<Configuration>>;
+
+    /// Connectors of a space.
+    async fn connectors(&self, space: &str) -> StoreResult<Vec<StoredConnector>>;
+    /// One connector.
+    async fn connector(&self, space: &str, id: &str) -> StoreResult<Option<StoredConnector>>;
+    /// Creates (`create`, else `AlreadyExists`) or replaces (else `NotFound`) a connector.
+    async fn put_connector(
+        &self,
+        space: &str,
+        connector: StoredConnector,
+        create: bool,
+    ) -> StoreResult<()>;
+    /// Deletes a connector.
+    async fn delete_connector(&self, space: &str, id: &str) -> StoreResult<()>;
+    /// How many cases use a connector, and the newest `limit` of them as (id, title).
+    async fn connector_usage(
+        &self,
+        space: &str,
+        id: &str,
+        limit: usize,
+    ) -> StoreResult<(i64, Vec<(String, String)>)>;
 
     /// Applies a batch in one transaction: all or nothing.
     async fn write(&self, space: &str, ops: Vec<WriteOp>) -> StoreResult<()>;

@@ -65,7 +65,7 @@ pub fn sample_cases(
     };
     let step = ((hi - lo) / limit.max(1) as i64).max(1);
     let mut stmt = conn.prepare_cached(
-        "SELECT id, owner FROM cases WHERE rowid >= ?1 AND space = ?2 ORDER BY rowid LIMIT 1",
+        "SELECT id, owner FROM cases WHERE rowid >= ?1 AND +space = ?2 ORDER BY rowid LIMIT 1",
     )?;
     let mut out = Vec::with_capacity(limit);
     let mut at = lo;

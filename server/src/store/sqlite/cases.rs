@@ -91,11 +91,19 @@ fn write_side_tables(
         conn.prepare_cached("DELETE FROM case_assignees WHERE case_rowid = ?1")?
             .execute([rowid])?;
     }
+    // Tag rows carry the case's status (for `tag_stats` and tag-driven finds); every status
+    // change goes through `update_case`, which rewrites them.
     let mut tag = conn.prepare_cached(
-        "INSERT OR IGNORE INTO case_tags (case_rowid, space, owner, tag) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO case_tags (case_rowid, space, owner, tag, status) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for t in &case.tags {
-        tag.execute(params![rowid, space, case.owner.as_str(), t])?;
+        tag.execute(params![
+            rowid,
+            space,
+            case.owner.as_str(),
+            t,
+            status_code(case.status)
+        ])?;
     }
     let mut asg = conn
         .prepare_cached("INSERT OR IGNORE INTO case_assignees (case_rowid, uid) VALUES (?1, ?2)")?;

@@ -1,7 +1,8 @@
 //! `Store` for `SqliteStore`: each method moves its arguments onto a pooled connection (reads)
 //! or into the writer's transaction (writes).
 
-use super::{SqliteStore, attachments, cases, find, misc, user_actions};
+use super::{SqliteStore, attachments, cases, connectors, find, misc, user_actions};
+use crate::store::StoredConnector;
 use crate::store::{
     CaseFilter, CasePage, Page, Store, StoreError, StoreResult, UserRecord, WriteOp,
 };
@@ -191,6 +192,40 @@ impl Store for SqliteStore {
     async fn configuration(&self, space: &str, id: &str) -> StoreResult<Option<Configuration>> {
         let (space, id) = (owned(space), owned(id));
         self.read(move |c| misc::configuration(c, &space, &id))
+            .await
+    }
+
+    async fn connectors(&self, space: &str) -> StoreResult<Vec<StoredConnector>> {
+        let space = owned(space);
+        self.read(move |c| connectors::list(c, &space)).await
+    }
+    async fn connector(&self, space: &str, id: &str) -> StoreResult<Option<StoredConnector>> {
+        let (space, id) = (owned(space), owned(id));
+        self.read(move |c| connectors::get(c, &space, &id)).await
+    }
+    async fn put_connector(
+        &self,
+        space: &str,
+        connector: StoredConnector,
+        create: bool,
+    ) -> StoreResult<()> {
+        let space = owned(space);
+        self.write_with(move |c| connectors::put(c, &space, &connector, create))
+            .await
+    }
+    async fn delete_connector(&self, space: &str, id: &str) -> StoreResult<()> {
+        let (space, id) = (owned(space), owned(id));
+        self.write_with(move |c| connectors::delete(c, &space, &id))
+            .await
+    }
+    async fn connector_usage(
+        &self,
+        space: &str,
+        id: &str,
+        limit: usize,
+    ) -> StoreResult<(i64, Vec<(String, String)>)> {
+        let (space, id) = (owned(space), owned(id));
+        self.read(move |c| connectors::usage(c, &space, &id, limit))
             .await
     }
 

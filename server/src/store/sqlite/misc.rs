@@ -62,8 +62,10 @@ pub fn delete_space(conn: &Connection, id: &str) -> StoreResult<()> {
     }
     conn.execute("DELETE FROM cases WHERE space = ?1", [id])?;
     conn.execute("DELETE FROM configurations WHERE space = ?1", [id])?;
+    conn.execute("DELETE FROM connectors WHERE space = ?1", [id])?;
     conn.execute("DELETE FROM counters WHERE space = ?1", [id])?;
     conn.execute("DELETE FROM case_stats WHERE space = ?1", [id])?;
+    conn.execute("DELETE FROM tag_stats WHERE space = ?1", [id])?;
     Ok(())
 }
 
@@ -131,7 +133,7 @@ pub fn put_user(conn: &Connection, u: &UserRecord) -> StoreResult<()> {
 pub fn tags(conn: &Connection, space: &str, owners: &[Owner]) -> StoreResult<Vec<String>> {
     let (l, args) = owner_args(space, owners);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT DISTINCT tag FROM case_tags WHERE space = ?1 AND owner IN ({l}) ORDER BY tag"
+        "SELECT DISTINCT tag FROM tag_stats WHERE space = ?1 AND owner IN ({l}) AND n > 0 ORDER BY tag"
     ))?;
     Ok(stmt
         .query_map(params_from_iter(args.iter()), |r| r.get(0))?

@@ -6,6 +6,7 @@
 mod attachments;
 pub mod bulk;
 mod cases;
+mod connectors;
 mod find;
 mod imp;
 mod misc;
@@ -56,6 +57,12 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "cache_size", -64_000)?;
     conn.pragma_update(None, "mmap_size", 1_073_741_824_i64)?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // Query planner stability: without it, SQLite (built with STAT4) re-prepares a statement
+    // whenever a bound value (even a LIMIT) changes, which costs more than running `_find`.
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )?;
     Ok(())
 }
 

@@ -7,7 +7,8 @@
 
 use rusqlite::Connection;
 
-const MIGRATIONS: &[&str] = &[r##"
+const MIGRATIONS: &[&str] = &[
+    r##"
 CREATE TABLE spaces (
     id TEXT PRIMARY KEY,
     doc TEXT NOT NULL
@@ -159,7 +160,51 @@ CREATE TABLE configurations (
     doc TEXT NOT NULL,
     UNIQUE (space, owner)
 );
-"##];
+"##,
+    // 2: connectors (secrets sealed with AES-GCM) and an index to count the cases using each.
+    r##"
+CREATE TABLE connectors (
+    space TEXT NOT NULL,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    config TEXT NOT NULL,
+    secrets BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER,
+    PRIMARY KEY (space, id)
+);
+CREATE INDEX cases_connector ON cases (space, json_extract(doc, '$.connector.id'));
+"##,
+    // 3: per-tag status counts (like case_stats) so tag-filtered `_find` counts cost no scan, and
+    // the case's status on its tag rows so tag-driven pages and counts stay on the tag index.
+    r##"
+ALTER TABLE case_tags ADD COLUMN status INTEGER NOT NULL DEFAULT 0;
+UPDATE case_tags SET status = (SELECT c.status FROM cases c WHERE c.rowid = case_tags.case_rowid);
+DROP INDEX case_tags_tag;
+CREATE INDEX case_tags_tag ON case_tags (space, owner, tag, status, case_rowid);
+
+CREATE TABLE tag_stats (
+    space TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (space, owner, tag, status)
+) WITHOUT ROWID;
+INSERT INTO tag_stats (space, owner, tag, status, n)
+    SELECT space, owner, tag, status, count(*) FROM case_tags GROUP BY space, owner, tag, status;
+
+CREATE TRIGGER case_tags_stats_ins AFTER INSERT ON case_tags BEGIN
+    INSERT INTO tag_stats (space, owner, tag, status, n) VALUES (NEW.space, NEW.owner, NEW.tag, NEW.status, 1)
+        ON CONFLICT (space, owner, tag, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER case_tags_stats_del AFTER DELETE ON case_tags BEGIN
+    UPDATE tag_stats SET n = n - 1
+        WHERE space = OLD.space AND owner = OLD.owner AND tag = OLD.tag AND status = OLD.status;
+END;
+"##,
+];
 
 /// Applies the migrations the database has not seen yet.
 pub fn migrate(conn: &Connection) -> rusqlite::Result<()> {

@@ -1,0 +1,187 @@
+//! The WHERE clause of `_find`: every filter of the cases table UI, with the tag filter in one
+//! of two shapes chosen by the caller from `tag_stats` (see [`TagMode`]).
+
+use super::super::cases::severity_code;
+use crate::store::CaseFilter;
+use casebook_api::{Owner, Status};
+use rusqlite::types::Value;
+
+use super::super::cases::status_code;
+
+/// A WHERE clause and its parameters.
+pub struct Where {
+    /// SQL text (without `WHERE`).
+    pub sql: String,
+    /// Positional parameters (`?1`…).
+    pub args: Vec<Value>,
+}
+
+impl Where {
+    /// An empty clause continuing after `args`.
+    pub fn with_args(args: Vec<Value>) -> Self {
+        Self {
+            sql: String::new(),
+            args,
+        }
+    }
+    /// Adds a parameter and returns its placeholder.
+    pub fn arg(&mut self, v: impl Into<Value>) -> String {
+        self.args.push(v.into());
+        format!("?{}", self.args.len())
+    }
+    /// Adds parameters and returns their comma-separated placeholders.
+    pub fn list<T: Into<Value> + Clone>(&mut self, vs: &[T]) -> String {
+        vs.iter()
+            .map(|v| self.arg(v.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    /// Appends `AND clause`.
+    pub fn and(&mut self, clause: String) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&clause);
+    }
+}
+
+/// How the tag filter is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TagMode {
+    /// `EXISTS (tag of this case)`: probed per row while another index drives (common tags).
+    Probe,
+    /// `rowid IN (cases with the tag)` with the other case columns made unindexable (`+col`),
+    /// so the tag index drives and only matching cases are visited (rare tags).
+    Drive,
+}
+
+/// Which rows a clause is for: the owners (and status) of a branch or of a count.
+pub struct Scope<'a> {
+    /// Owners (one for a page branch).
+    pub owners: &'a [Owner],
+    /// The status of a page branch.
+    pub status: Option<Status>,
+}
+
+/// Writes `space`, `owner`, `status` and every filter except statuses; with `with_search` also
+/// the free-text search. In [`TagMode::Drive`] the tag subquery carries the scope and the case
+/// columns are prefixed with `+` so no case index competes with it.
+pub fn common(
+    w: &mut Where,
+    space: &str,
+    f: &CaseFilter,
+    scope: &Scope<'_>,
+    with_search: bool,
+    mode: TagMode,
+) {
+    let drive = mode == TagMode::Drive && !f.tags.is_empty();
+    let p = if drive { "+" } else { "" };
+    let s = w.arg(space.to_string());
+    w.sql.push_str(&format!("{p}c.space = {s}"));
+    let owners: Vec<String> = scope.owners.iter().map(|o| o.as_str().into()).collect();
+    let l = w.list(&owners);
+    w.and(format!("{p}c.owner IN ({l})"));
+    if let Some(st) = scope.status {
+        let a = w.arg(status_code(st));
+        w.and(format!("{p}c.status = {a}"));
+    }
+    if !f.severities.is_empty() {
+        let codes: Vec<i64> = f.severities.iter().map(|s| severity_code(*s)).collect();
+        let l = w.list(&codes);
+        w.and(format!("{p}c.severity IN ({l})"));
+    }
+    if drive {
+        let tl = w.list(&f.tags);
+        let ol = w.list(&owners);
+        let mut sub = format!(
+            "SELECT t.case_rowid FROM case_tags t WHERE t.space = {s} AND t.owner IN ({ol}) AND t.tag IN ({tl})"
+        );
+        if let Some(st) = scope.status {
+            let a = w.arg(status_code(st));
+            sub.push_str(&format!(" AND t.status = {a}"));
+        }
+        w.and(format!("c.rowid IN ({sub})"));
+    } else if !f.tags.is_empty() {
+        let l = w.list(&f.tags);
+        w.and(format!(
+            "EXISTS (SELECT 1 FROM case_tags t WHERE t.case_rowid = c.rowid AND t.tag IN ({l}))"
+        ));
+    }
+    if !f.assignees.is_empty() || f.unassigned {
+        let mut parts = Vec::new();
+        if !f.assignees.is_empty() {
+            let l = w.list(&f.assignees);
+            parts.push(format!(
+                "EXISTS (SELECT 1 FROM case_assignees a WHERE a.case_rowid = c.rowid AND a.uid IN ({l}))"
+            ));
+        }
+        if f.unassigned {
+            parts.push(format!("{p}c.assignee_count = 0"));
+        }
+        w.and(format!("({})", parts.join(" OR ")));
+    }
+    if !f.reporters.is_empty() {
+        let l = w.list(&f.reporters);
+        w.and(format!("{p}c.reporter IN ({l})"));
+    }
+    if !f.categories.is_empty() {
+        let l = w.list(&f.categories);
+        w.and(format!("{p}c.category IN ({l})"));
+    }
+    if let Some(t) = f.created_from {
+        let a = w.arg(t.timestamp_millis());
+        w.and(format!("{p}c.created_at >= {a}"));
+    }
+    if let Some(t) = f.created_to {
+        let a = w.arg(t.timestamp_millis());
+        w.and(format!("{p}c.created_at <= {a}"));
+    }
+    if let Some(s) = f.search.as_ref().filter(|_| with_search) {
+        let mut any = Vec::new();
+        if let Some(fts) = &s.fts {
+            let a = w.arg(fts.clone());
+            any.push(format!(
+                "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+            ));
+        }
+        if let Some(id) = &s.id {
+            let a = w.arg(id.clone());
+            any.push(format!("c.id = {a}"));
+        }
+        if let Some(n) = s.incremental_id {
+            let a = w.arg(n);
+            any.push(format!("c.incremental_id = {a}"));
+        }
+        if !any.is_empty() {
+            w.and(format!("({})", any.join(" OR ")));
+        }
+        if let Some(not) = &s.fts_not {
+            let a = w.arg(not.clone());
+            w.and(format!(
+                "c.rowid NOT IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+            ));
+        }
+    }
+}
+
+/// Whether any filter other than owners, statuses and the search is set.
+pub fn has_other_filters(f: &CaseFilter) -> bool {
+    !f.severities.is_empty()
+        || !f.tags.is_empty()
+        || !f.assignees.is_empty()
+        || f.unassigned
+        || !f.reporters.is_empty()
+        || !f.categories.is_empty()
+        || f.created_from.is_some()
+        || f.created_to.is_some()
+}
+
+/// Whether tags are the only filter other than owners, statuses and the search.
+pub fn only_tags(f: &CaseFilter) -> bool {
+    !f.tags.is_empty()
+        && f.severities.is_empty()
+        && f.assignees.is_empty()
+        && !f.unassigned
+        && f.reporters.is_empty()
+        && f.categories.is_empty()
+        && f.created_from.is_none()
+        && f.created_to.is_none()
+}

@@ -1,0 +1,146 @@
+//! The cases `_find` query. Sorted pages are built as a UNION ALL of one branch per owner (and
+//! per status when filtered), each walking its own index in order and stopping at
+//! `offset + limit` rows; the outer query merges them. This keeps every page an index walk even
+//! across owners, where a single `owner IN (…)` query would sort every matching row.
+//!
+//! Counts come from trigger-maintained tables where possible ([`stats`]): `case_stats` for
+//! unfiltered counts, `tag_stats` for a tag filter. The same numbers plan the branches: a
+//! branch with no matching case is skipped, and a rare tag drives its branch from the tag
+//! index instead of walking the sorted index past thousands of non-matching cases.
+
+mod filter;
+mod stats;
+
+use super::cases::{CASE_COLUMNS, case_from_row, status_code};
+use crate::store::{CaseFilter, CasePage, Page, StoreResult};
+use casebook_api::Status;
+use casebook_api::find::{SortField, SortOrder};
+use filter::{Scope, TagMode, Where, common};
+use rusqlite::{Connection, params_from_iter};
+use stats::{Stats, status_counts};
+
+fn sort_column(s: SortField) -> &'static str {
+    match s {
+        SortField::CreatedAt => "created_at",
+        SortField::UpdatedAt => "updated_at",
+        SortField::ClosedAt => "closed_at",
+        SortField::Title => "title",
+        SortField::Category => "category",
+        SortField::Status => "status",
+        SortField::Severity => "severity",
+    }
+}
+
+/// Runs a find.
+pub fn find(
+    conn: &Connection,
+    space: &str,
+    f: &CaseFilter,
+    sort: (SortField, SortOrder),
+    page: Page,
+) -> StoreResult<CasePage> {
+    let stats = Stats::load(conn, space, f)?;
+    let counts = status_counts(conn, space, f, &stats)?;
+    let statuses: Vec<Option<Status>> = if f.statuses.is_empty() {
+        vec![None]
+    } else {
+        f.statuses.iter().copied().map(Some).collect()
+    };
+    let total = if f.search.is_none() {
+        let pick = |s: Status| match s {
+            Status::Open => counts.open,
+            Status::InProgress => counts.in_progress,
+            Status::Closed => counts.closed,
+        };
+        if f.statuses.is_empty() {
+            counts.open + counts.in_progress + counts.closed
+        } else {
+            f.statuses.iter().map(|s| pick(*s)).sum()
+        }
+    } else {
+        let mut w = Where::with_args(vec![]);
+        let scope = Scope {
+            owners: &f.owners,
+            status: None,
+        };
+        let mode = if stats.tagged_of(None, None) * 4 < stats.cases_of(None, None) {
+            TagMode::Drive
+        } else {
+            TagMode::Probe
+        };
+        common(&mut w, space, f, &scope, true, mode);
+        if !f.statuses.is_empty() {
+            let codes: Vec<i64> = f.statuses.iter().map(|s| status_code(*s)).collect();
+            let l = w.list(&codes);
+            w.and(format!("c.status IN ({l})"));
+        }
+        conn.prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {}", w.sql))?
+            .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
+    };
+    let cases = if total == 0 || page.offset() >= total as usize {
+        vec![]
+    } else {
+        page_of(conn, space, f, sort, page, &stats, &statuses)?
+    };
+    Ok(CasePage {
+        cases,
+        total: total as usize,
+        counts,
+    })
+}
+
+fn page_of(
+    conn: &Connection,
+    space: &str,
+    f: &CaseFilter,
+    sort: (SortField, SortOrder),
+    page: Page,
+    stats: &Stats,
+    statuses: &[Option<Status>],
+) -> StoreResult<Vec<casebook_api::Case>> {
+    let col = sort_column(sort.0);
+    let dir = if sort.1 == SortOrder::Asc {
+        "ASC"
+    } else {
+        "DESC"
+    };
+    let window = (page.offset() + page.per_page) as i64;
+    let mut w = Where::with_args(vec![]);
+    let mut branches = Vec::new();
+    for owner in &f.owners {
+        for status in statuses {
+            if stats.cases_of(Some(*owner), *status) == 0
+                || (!f.tags.is_empty() && stats.tagged_of(Some(*owner), *status) == 0)
+            {
+                continue;
+            }
+            let mode = stats.tag_mode(f, Some(*owner), *status, window);
+            let mut b = Where::with_args(std::mem::take(&mut w.args));
+            let scope = Scope {
+                owners: std::slice::from_ref(owner),
+                status: *status,
+            };
+            common(&mut b, space, f, &scope, true, mode);
+            let lim = b.arg(window);
+            branches.push(format!(
+                "SELECT * FROM (SELECT c.rowid AS rid, c.{col} AS k FROM cases c WHERE {} ORDER BY c.{col} {dir}, c.rowid {dir} LIMIT {lim})",
+                b.sql
+            ));
+            w.args = b.args;
+        }
+    }
+    if branches.is_empty() {
+        return Ok(vec![]);
+    }
+    let lim = w.arg(page.per_page as i64);
+    let off = w.arg(page.offset() as i64);
+    let sql = format!(
+        "SELECT {CASE_COLUMNS} FROM ({}) p JOIN cases c ON c.rowid = p.rid ORDER BY p.k {dir}, p.rid {dir} LIMIT {lim} OFFSET {off}",
+        branches.join(" UNION ALL ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let cases = stmt
+        .query_map(params_from_iter(w.args.iter()), case_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(cases)
+}

@@ -1,0 +1,170 @@
+//! Trigger-maintained counts behind `_find`: `case_stats` (cases per owner and status) and
+//! `tag_stats` (tagged cases per owner, tag and status). They give the status counts of the
+//! common requests without touching `cases`, and tell the page query how selective a tag
+//! filter is before it picks a plan.
+
+use super::super::cases::status_code;
+use super::filter::{Scope, TagMode, Where, common, has_other_filters, only_tags};
+use crate::store::{CaseFilter, StoreResult};
+use casebook_api::metrics::StatusCounts;
+use casebook_api::{Owner, Status};
+use rusqlite::{Connection, params_from_iter};
+use std::collections::HashMap;
+
+/// Counts per (owner, status code).
+#[derive(Default)]
+pub struct Stats {
+    /// Cases.
+    pub cases: HashMap<(Owner, i64), i64>,
+    /// Cases carrying any of the filter's tags (a sum over tags: exact for one tag, an upper
+    /// bound for several).
+    pub tagged: HashMap<(Owner, i64), i64>,
+}
+
+impl Stats {
+    /// Loads the counts the filter needs.
+    pub fn load(conn: &Connection, space: &str, f: &CaseFilter) -> StoreResult<Self> {
+        let mut out = Stats::default();
+        let mut w = Where::with_args(vec![space.to_string().into()]);
+        let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().into()).collect();
+        let l = w.list(&owners);
+        let sql =
+            format!("SELECT owner, status, n FROM case_stats WHERE space = ?1 AND owner IN ({l})");
+        read_into(conn, &sql, &w, &mut out.cases)?;
+        if !f.tags.is_empty() {
+            let t = w.list(&f.tags);
+            let sql = format!(
+                "SELECT owner, status, sum(n) FROM tag_stats WHERE space = ?1 AND owner IN ({l})
+                 AND tag IN ({t}) GROUP BY owner, status"
+            );
+            read_into(conn, &sql, &w, &mut out.tagged)?;
+        }
+        Ok(out)
+    }
+
+    fn sum(map: &HashMap<(Owner, i64), i64>, owner: Option<Owner>, status: Option<Status>) -> i64 {
+        map.iter()
+            .filter(|((o, s), _)| {
+                owner.is_none_or(|x| x == *o) && status.is_none_or(|x| status_code(x) == *s)
+            })
+            .map(|(_, n)| *n)
+            .sum()
+    }
+
+    /// Cases of an owner (and status).
+    pub fn cases_of(&self, owner: Option<Owner>, status: Option<Status>) -> i64 {
+        Self::sum(&self.cases, owner, status)
+    }
+
+    /// Tagged cases of an owner (and status).
+    pub fn tagged_of(&self, owner: Option<Owner>, status: Option<Status>) -> i64 {
+        Self::sum(&self.tagged, owner, status)
+    }
+
+    /// The tag filter's shape for rows of `owner`/`status`: drive from the tag index when the
+    /// tagged cases are so few that walking the sorted index would visit more rows
+    /// (`window × all / tagged`) than there are tagged cases.
+    pub fn tag_mode(
+        &self,
+        f: &CaseFilter,
+        owner: Option<Owner>,
+        status: Option<Status>,
+        window: i64,
+    ) -> TagMode {
+        if f.tags.is_empty() {
+            return TagMode::Probe;
+        }
+        let tagged = self.tagged_of(owner, status);
+        let all = self.cases_of(owner, status);
+        if tagged.saturating_mul(tagged) < window.saturating_mul(all) {
+            TagMode::Drive
+        } else {
+            TagMode::Probe
+        }
+    }
+}
+
+fn read_into(
+    conn: &Connection,
+    sql: &str,
+    w: &Where,
+    map: &mut HashMap<(Owner, i64), i64>,
+) -> StoreResult<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(params_from_iter(w.args.iter()))?;
+    while let Some(r) = rows.next()? {
+        let owner: String = r.get(0)?;
+        if let Ok(o) = owner.parse::<Owner>() {
+            *map.entry((o, r.get(1)?)).or_default() += r.get::<_, i64>(2)?;
+        }
+    }
+    Ok(())
+}
+
+fn counts_from(map: &HashMap<(Owner, i64), i64>) -> StatusCounts {
+    let mut c = StatusCounts::default();
+    for ((_, s), n) in map {
+        match s {
+            0 => c.open += n,
+            1 => c.in_progress += n,
+            _ => c.closed += n,
+        }
+    }
+    c
+}
+
+/// Status counts of the cases matching `f`, ignoring its statuses and its search (Kibana's
+/// `count_*_cases`).
+pub fn status_counts(
+    conn: &Connection,
+    space: &str,
+    f: &CaseFilter,
+    stats: &Stats,
+) -> StoreResult<StatusCounts> {
+    if !has_other_filters(f) {
+        return Ok(counts_from(&stats.cases));
+    }
+    if only_tags(f) && f.tags.len() == 1 {
+        return Ok(counts_from(&stats.tagged));
+    }
+    let mut w = Where::with_args(vec![]);
+    let sql = if only_tags(f) {
+        // Several tags: count distinct cases on the tag index alone.
+        let s = w.arg(space.to_string());
+        let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().into()).collect();
+        let ol = w.list(&owners);
+        let tl = w.list(&f.tags);
+        format!(
+            "SELECT t.status, count(DISTINCT t.case_rowid) FROM case_tags t
+             WHERE t.space = {s} AND t.owner IN ({ol}) AND t.tag IN ({tl}) GROUP BY t.status"
+        )
+    } else {
+        let scope = Scope {
+            owners: &f.owners,
+            status: None,
+        };
+        // Counting visits every match: let the tag index drive unless most cases carry the tag.
+        let mode = if stats.tagged_of(None, None) * 4 < stats.cases_of(None, None) {
+            TagMode::Drive
+        } else {
+            TagMode::Probe
+        };
+        common(&mut w, space, f, &scope, false, mode);
+        format!(
+            "SELECT c.status, count(*) FROM cases c WHERE {} GROUP BY c.status",
+            w.sql
+        )
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(w.args.iter()))?;
+    let mut counts = StatusCounts::default();
+    while let Some(r) = rows.next()? {
+        let n: i64 = r.get(1)?;
+        match r.get::<_, i64>(0)? {
+            0 => counts.open = n,
+            1 => counts.in_progress = n,
+            _ => counts.closed = n,
+        }
+    }
+    Ok(counts)
+}
