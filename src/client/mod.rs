@@ -6,6 +6,7 @@
 pub mod cases;
 pub mod comments;
 pub mod configure;
+pub mod connectors;
 pub mod metrics;
 pub mod profiles;
 pub mod security;
