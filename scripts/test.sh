@@ -21,4 +21,7 @@ cargo test --workspace --locked
 
 "$CASEBOOK_ROOT/scripts/build-ui.sh"
 
+# Browser tests against the real server (builds the server binary; ./dist is fresh from above).
+"$CASEBOOK_ROOT/scripts/e2e.sh"
+
 casebook_step "all checks passed"
