@@ -123,3 +123,54 @@ pub struct BulkGetProfilesRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_path: Option<String>,
 }
+
+/// One Kibana privilege grant of a role: base privileges or per-feature ones, in some spaces.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KibanaPrivilege {
+    /// `["all"]` or `["read"]` grant every feature.
+    #[serde(default)]
+    pub base: Vec<String>,
+    /// Feature id → privileges (`securitySolutionCasesV3: ["minimal_all", "cases_delete"]`).
+    #[serde(default)]
+    pub feature: std::collections::BTreeMap<String, Vec<String>>,
+    /// Space ids, or `["*"]` for every space.
+    #[serde(default)]
+    pub spaces: Vec<String>,
+}
+
+/// `PUT /api/security/role/{name}` body.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleRequest {
+    /// Elasticsearch privileges (accepted and ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elasticsearch: Option<serde_json::Value>,
+    /// Kibana privileges.
+    #[serde(default)]
+    pub kibana: Vec<KibanaPrivilege>,
+    /// Free-form metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A role as `GET /api/security/role[/{name}]` returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// Role name.
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Metadata (`_reserved: true` for built-in roles).
+    #[serde(default)]
+    pub metadata: serde_json::Value,
+    /// Elasticsearch privileges (empty here).
+    #[serde(default)]
+    pub elasticsearch: serde_json::Value,
+    /// Kibana privileges.
+    pub kibana: Vec<KibanaPrivilege>,
+}

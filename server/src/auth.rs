@@ -37,10 +37,7 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
 
 /// The principal of a stored user.
 pub fn principal_of(u: &UserRecord) -> Principal {
-    Principal {
-        user: u.as_user(),
-        roles: u.roles.clone(),
-    }
+    Principal::new(u.as_user(), u.roles.clone())
 }
 
 /// Verifies credentials, with a short-lived cache of successes.

@@ -62,10 +62,7 @@ impl Generator {
         let people = people
             .into_iter()
             .map(|user| Ctx {
-                principal: Principal {
-                    user,
-                    roles: vec!["superuser".into()],
-                },
+                principal: Principal::new(user, vec!["superuser".into()]),
                 space: space.to_string(),
             })
             .collect();

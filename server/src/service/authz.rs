@@ -1,9 +1,10 @@
 //! Authorization: every operation passes through [`authorize`] with `(user, operation, owner,
-//! space)`. Today only the `superuser` role exists and it may do everything; fine-grained Kibana
-//! privileges plug in here without touching callers.
+//! space)`. Privileges come from the principal's roles (see `privileges`).
 
+use super::privileges::{Privileges, builtin_roles};
 use crate::error::AppError;
 use casebook_api::{ApiError, Owner};
+use std::sync::Arc;
 
 /// A case operation, named like Kibana's authorization operations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,17 +65,28 @@ pub struct Principal {
     pub user: casebook_api::User,
     /// Role names.
     pub roles: Vec<String>,
+    /// What the roles allow.
+    pub privileges: Arc<Privileges>,
 }
 
 impl Principal {
-    fn is_superuser(&self) -> bool {
-        self.roles.iter().any(|r| r == "superuser")
+    /// A principal whose privileges come from its role names (the built-in roles).
+    pub fn new(user: casebook_api::User, roles: Vec<String>) -> Self {
+        let defs: Vec<_> = builtin_roles()
+            .into_iter()
+            .filter(|r| roles.contains(&r.name))
+            .collect();
+        Self {
+            user,
+            roles,
+            privileges: Arc::new(Privileges::resolve(&defs)),
+        }
     }
 }
 
 /// Whether the principal may perform `op` on `owner` in `space`.
-pub fn allowed(p: &Principal, _op: Operation, _owner: Owner, _space: &str) -> bool {
-    p.is_superuser()
+pub fn allowed(p: &Principal, op: Operation, owner: Owner, space: &str) -> bool {
+    p.privileges.allows(op, owner, space)
 }
 
 /// Fails with Kibana's 403 unless the principal may perform `op` on every owner given.

@@ -3,6 +3,7 @@
 //! computes the new state and the user actions, and commits them in one store batch.
 
 pub mod authz;
+pub mod privileges;
 mod cases;
 mod comments;
 mod configure;

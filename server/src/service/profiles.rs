@@ -53,10 +53,7 @@ impl Service {
             .iter()
             .filter(|u| u.enabled && matches(u))
             .filter(|u| {
-                let p = Principal {
-                    user: u.as_user(),
-                    roles: u.roles.clone(),
-                };
+                let p = Principal::new(u.as_user(), u.roles.clone());
                 req.owners
                     .iter()
                     .all(|o| allowed(&p, Operation::UpdateCase, *o, &ctx.space))
