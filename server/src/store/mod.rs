@@ -86,6 +86,46 @@ pub struct StoredConnector {
     pub updated_at: Option<DateTime<Utc>>,
 }
 
+/// A stored API key (only a SHA-256 of the secret is kept).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiKeyRecord {
+    /// Key id (public).
+    pub id: String,
+    /// Name given at creation.
+    pub name: String,
+    /// SHA-256 of the secret part.
+    pub key_hash: Vec<u8>,
+    /// The user the key acts for.
+    pub username: String,
+    /// Role descriptors further limiting the key (name → role body), if any.
+    pub role_descriptors: Option<serde_json::Value>,
+    /// Creation time.
+    pub created_at: DateTime<Utc>,
+    /// Expiry.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Whether it was invalidated.
+    pub invalidated: bool,
+}
+
+/// A security-relevant event.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AuditEvent {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What (`login`, `login_failed`, `user_change`, `role_change`, `case_delete`, `connector_change`…).
+    pub action: String,
+    /// `success` or `failure`.
+    pub outcome: String,
+    /// Who.
+    pub username: Option<String>,
+    /// Where.
+    pub space: Option<String>,
+    /// On what.
+    pub object_id: Option<String>,
+    /// Anything else.
+    pub detail: Option<String>,
+}
+
 /// A free-text search, already translated for the store.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchExpr {
@@ -330,6 +370,30 @@ pub trait Store: Send + Sync + 'static {
         id: &str,
         limit: usize,
     ) -> StoreResult<(i64, Vec<(String, String)>)>;
+
+    /// Custom roles.
+    async fn roles(&self) -> StoreResult<Vec<casebook_api::security::Role>>;
+    /// Creates or replaces a custom role.
+    async fn put_role(&self, role: casebook_api::security::Role) -> StoreResult<()>;
+    /// Deletes a custom role.
+    async fn delete_role(&self, name: &str) -> StoreResult<()>;
+    /// Stores a new API key.
+    async fn insert_api_key(&self, key: ApiKeyRecord) -> StoreResult<()>;
+    /// One API key.
+    async fn api_key(&self, id: &str) -> StoreResult<Option<ApiKeyRecord>>;
+    /// API keys of a user, or of everyone.
+    async fn api_keys(&self, username: Option<&str>) -> StoreResult<Vec<ApiKeyRecord>>;
+    /// Invalidates API keys; returns the ids that were valid.
+    async fn invalidate_api_keys(&self, ids: &[String]) -> StoreResult<Vec<String>>;
+    /// Appends an audit event.
+    async fn audit(&self, event: AuditEvent) -> StoreResult<()>;
+    /// The newest audit events.
+    async fn audit_events(
+        &self,
+        action: Option<&str>,
+        username: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<AuditEvent>>;
 
     /// Applies a batch in one transaction: all or nothing.
     async fn write(&self, space: &str, ops: Vec<WriteOp>) -> StoreResult<()>;

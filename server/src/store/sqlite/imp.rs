@@ -1,8 +1,8 @@
 //! `Store` for `SqliteStore`: each method moves its arguments onto a pooled connection (reads)
 //! or into the writer's transaction (writes).
 
-use super::{SqliteStore, attachments, cases, connectors, find, misc, user_actions};
-use crate::store::StoredConnector;
+use super::{SqliteStore, attachments, cases, connectors, find, misc, security, user_actions};
+use crate::store::{ApiKeyRecord, AuditEvent, StoredConnector};
 use crate::store::{
     CaseFilter, CasePage, Page, Store, StoreError, StoreResult, UserRecord, WriteOp,
 };
@@ -12,6 +12,7 @@ use casebook_api::comment::Attachment;
 use casebook_api::configure::Configuration;
 use casebook_api::find::{SortField, SortOrder};
 use casebook_api::metrics::StatusCounts;
+use casebook_api::security::Role;
 use casebook_api::space::Space;
 use casebook_api::user_action::{UserAction, UserActionFindType, UserActionStats};
 use casebook_api::{Case, Owner, Status, User};
@@ -226,6 +227,56 @@ impl Store for SqliteStore {
     ) -> StoreResult<(i64, Vec<(String, String)>)> {
         let (space, id) = (owned(space), owned(id));
         self.read(move |c| connectors::usage(c, &space, &id, limit))
+            .await
+    }
+
+    async fn roles(&self) -> StoreResult<Vec<Role>> {
+        self.read(security::roles).await
+    }
+    async fn put_role(&self, role: Role) -> StoreResult<()> {
+        self.write_with(move |c| security::put_role(c, &role)).await
+    }
+    async fn delete_role(&self, name: &str) -> StoreResult<()> {
+        let name = owned(name);
+        self.write_with(move |c| security::delete_role(c, &name))
+            .await
+    }
+    async fn insert_api_key(&self, key: ApiKeyRecord) -> StoreResult<()> {
+        self.write_with(move |c| security::insert_api_key(c, &key))
+            .await
+    }
+    async fn api_key(&self, id: &str) -> StoreResult<Option<ApiKeyRecord>> {
+        let id = owned(id);
+        self.read(move |c| security::api_key(c, &id)).await
+    }
+    async fn api_keys(&self, username: Option<&str>) -> StoreResult<Vec<ApiKeyRecord>> {
+        let u = username.map(owned);
+        self.read(move |c| security::api_keys(c, u.as_deref()))
+            .await
+    }
+    async fn invalidate_api_keys(&self, ids: &[String]) -> StoreResult<Vec<String>> {
+        let ids = ids.to_vec();
+        let out = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = out.clone();
+        self.write_with(move |c| {
+            *sink.lock().expect("poisoned") = security::invalidate_api_keys(c, &ids)?;
+            Ok(())
+        })
+        .await?;
+        let done = out.lock().expect("poisoned").clone();
+        Ok(done)
+    }
+    async fn audit(&self, event: AuditEvent) -> StoreResult<()> {
+        self.write_with(move |c| security::audit(c, &event)).await
+    }
+    async fn audit_events(
+        &self,
+        action: Option<&str>,
+        username: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<AuditEvent>> {
+        let (a, u) = (action.map(owned), username.map(owned));
+        self.read(move |c| security::audit_events(c, a.as_deref(), u.as_deref(), limit))
             .await
     }
 

@@ -11,6 +11,7 @@ mod find;
 mod imp;
 mod misc;
 mod schema;
+mod security;
 mod user_actions;
 
 use super::{StoreError, StoreResult};

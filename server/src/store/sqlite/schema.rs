@@ -204,6 +204,36 @@ CREATE TRIGGER case_tags_stats_del AFTER DELETE ON case_tags BEGIN
         WHERE space = OLD.space AND owner = OLD.owner AND tag = OLD.tag AND status = OLD.status;
 END;
 "##,
+    // 4: custom roles, API keys (hashed), and the audit log of security-relevant events.
+    r##"
+CREATE TABLE roles (
+    name TEXT PRIMARY KEY,
+    doc TEXT NOT NULL
+);
+CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key_hash BLOB NOT NULL,
+    username TEXT NOT NULL,
+    role_descriptors TEXT,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    invalidated INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX api_keys_user ON api_keys (username);
+CREATE TABLE audit_log (
+    rowid INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    username TEXT,
+    space TEXT,
+    object_id TEXT,
+    detail TEXT
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_user ON audit_log (username, at);
+"##,
 ];
 
 /// Applies the migrations the database has not seen yet.
