@@ -9,6 +9,8 @@
 //! index instead of walking the sorted index past thousands of non-matching cases.
 
 mod filter;
+#[cfg(test)]
+mod plans;
 mod stats;
 
 use super::cases::{CASE_COLUMNS, case_from_row, status_code};
@@ -18,6 +20,18 @@ use casebook_api::find::{SortField, SortOrder};
 use filter::{Scope, TagMode, Where, common};
 use rusqlite::{Connection, params_from_iter};
 use stats::{Stats, status_counts};
+
+/// Prepares one of the find's statements (tests record each with its arguments to check the
+/// query plans).
+fn prepare<'c>(
+    conn: &'c Connection,
+    sql: &str,
+    _args: &[rusqlite::types::Value],
+) -> StoreResult<rusqlite::CachedStatement<'c>> {
+    #[cfg(test)]
+    plans::record(sql, _args);
+    Ok(conn.prepare_cached(sql)?)
+}
 
 fn sort_column(s: SortField) -> &'static str {
     match s {
@@ -74,7 +88,8 @@ pub fn find(
             let l = w.list(&codes);
             w.and(format!("c.status IN ({l})"));
         }
-        conn.prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {}", w.sql))?
+        let sql = format!("SELECT count(*) FROM cases c WHERE {}", w.sql);
+        prepare(conn, &sql, &w.args)?
             .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
     };
     let cases = if total == 0 || page.offset() >= total as usize {
@@ -138,7 +153,7 @@ fn page_of(
         "SELECT {CASE_COLUMNS} FROM ({}) p JOIN cases c ON c.rowid = p.rid ORDER BY p.k {dir}, p.rid {dir} LIMIT {lim} OFFSET {off}",
         branches.join(" UNION ALL ")
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = prepare(conn, &sql, &w.args)?;
     let cases = stmt
         .query_map(params_from_iter(w.args.iter()), case_from_row)?
         .collect::<Result<Vec<_>, _>>()?;

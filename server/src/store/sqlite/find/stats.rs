@@ -90,7 +90,7 @@ fn read_into(
     w: &Where,
     map: &mut HashMap<(Owner, i64), i64>,
 ) -> StoreResult<()> {
-    let mut stmt = conn.prepare_cached(sql)?;
+    let mut stmt = super::prepare(conn, sql, &w.args)?;
     let mut rows = stmt.query(params_from_iter(w.args.iter()))?;
     while let Some(r) = rows.next()? {
         let owner: String = r.get(0)?;
@@ -155,7 +155,7 @@ pub fn status_counts(
             w.sql
         )
     };
-    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut stmt = super::prepare(conn, &sql, &w.args)?;
     let mut rows = stmt.query(params_from_iter(w.args.iter()))?;
     let mut counts = StatusCounts::default();
     while let Some(r) = rows.next()? {
