@@ -119,8 +119,8 @@ impl Http {
         let resp = req.send().await.map_err(|e| {
             let what = if e.is_timeout() {
                 format!(
-                    "the request timed out after {} seconds",
-                    self.timeout.as_secs()
+                    "the request timed out after {} ms",
+                    self.timeout.as_millis()
                 )
             } else if e.is_connect() {
                 "the external system could not be reached".to_string()

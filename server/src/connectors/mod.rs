@@ -63,7 +63,7 @@ pub struct PushRequest {
     pub external_id: Option<String>,
     /// Comments added since the latest push.
     pub comments: Vec<PushComment>,
-    /// Who pushes (ServiceNow's caller).
+    /// The Casebook user who pushes.
     pub username: String,
 }
 

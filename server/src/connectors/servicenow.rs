@@ -166,8 +166,11 @@ pub async fn push(
     let n = names(c);
     let mut fields = incident_fields(req);
     if req.external_id.is_none() {
-        fields.insert("caller_id".into(), json!(req.username));
-        fields.insert("opened_by".into(), json!(req.username));
+        // Like Kibana: the ServiceNow account of the connector opens the incident (a Casebook
+        // user name means nothing to ServiceNow).
+        let user = s(&c.secrets, "username");
+        fields.insert("caller_id".into(), json!(user));
+        fields.insert("opened_by".into(), json!(user));
     }
     let sys_id = if legacy(c) {
         table(h, c, &fields, req.external_id.as_deref()).await?

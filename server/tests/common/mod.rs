@@ -10,7 +10,7 @@ use axum::body::Body;
 use axum::http::{Request, header};
 use base64::Engine;
 use casebook_server::bootstrap::{ensure_superuser, new_user};
-use casebook_server::service::Service;
+use casebook_server::service::{ConnectorEnv, Service};
 use casebook_server::store::Store;
 use casebook_server::store::sqlite::SqliteStore;
 use casebook_server::{AppState, app};
@@ -133,15 +133,29 @@ impl TestApp {
         Self::build(dir, dist).await
     }
 
+    /// A server whose connectors use `env` (short timeouts, a host allow-list, a fixed key).
+    pub async fn with_connector_env(env: ConnectorEnv) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let dist = dir.path().join("dist");
+        std::fs::create_dir_all(&dist).expect("dist dir");
+        Self::build_with(dir, dist, Some(env)).await
+    }
+
     async fn build(dir: TempDir, dist: PathBuf) -> Self {
+        Self::build_with(dir, dist, None).await
+    }
+
+    async fn build_with(dir: TempDir, dist: PathBuf, env: Option<ConnectorEnv>) -> Self {
         let store: Arc<dyn Store> =
             Arc::new(SqliteStore::open(&dir.path().join("casebook.db")).expect("open store"));
         ensure_superuser(store.as_ref(), Some(PASSWORD.into()))
             .await
             .expect("superuser");
-        let state = AppState::new(Service::new(store), dist)
-            .await
-            .expect("state");
+        let mut service = Service::new(store);
+        if let Some(env) = env {
+            service = service.with_connector_env(env);
+        }
+        let state = AppState::new(service, dist).await.expect("state");
         Self {
             router: app(state.clone()),
             state,
