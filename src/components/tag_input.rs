@@ -2,6 +2,7 @@
 //! on Enter, comma or blur, and a suggestion list navigable with the arrow keys (WAI-ARIA
 //! combobox pattern). Values are trimmed and de-duplicated; validation is the parent's.
 
+use crate::components::Tag;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -46,9 +47,6 @@ pub fn TagInput(
     /// Placeholder of the input.
     #[prop(optional, into)]
     placeholder: String,
-    /// What one value is called, for the remove buttons ("Remove tag x").
-    #[prop(default = "tag")]
-    noun: &'static str,
     /// Marks the field invalid.
     #[prop(optional, into)]
     invalid: Signal<bool>,
@@ -115,20 +113,10 @@ pub fn TagInput(
         <div class="cb-combo" class:cb-combo--invalid=move || invalid.get()>
             <div class="cb-combo__control">
                 <For each=move || values.get() key=|v| v.clone() let:v>
-                    <span class="cb-chip" data-testid="chip">
-                        <span class="cb-chip__text">{v.clone()}</span>
-                        <button
-                            type="button"
-                            class="cb-chip__remove"
-                            aria-label=format!("Remove {noun} {v}")
-                            on:click={
-                                let v = v.clone();
-                                move |_| values.update(|vs| vs.retain(|x| x != &v))
-                            }
-                        >
-                            "×"
-                        </button>
-                    </span>
+                    <Tag
+                        label=v
+                        on_remove=Callback::new(move |x: String| values.update(|vs| vs.retain(|y| *y != x)))
+                    />
                 </For>
                 <input
                     id=id.clone()

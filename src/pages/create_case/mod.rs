@@ -8,7 +8,7 @@
 mod fields;
 pub(crate) mod form;
 
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::ConfirmModal;
 use crate::components::custom_field::FieldDraft;
 use crate::components::markdown_editor::MarkdownEditor;
 use crate::components::toaster::use_toaster;
@@ -322,7 +322,7 @@ fn CreateCaseForm(
                 </button>
             </div>
         </form>
-        <ConfirmDialog
+        <ConfirmModal
             open=confirm_cancel
             title="Discard this case?"
             body="What you typed in the form will be lost."
@@ -330,6 +330,7 @@ fn CreateCaseForm(
             cancel_label="Keep editing"
             danger=true
             on_confirm=leave
+            test_id="discard-modal"
         />
     }
 }
