@@ -84,6 +84,14 @@ pub async fn push(
                 json!({"field": {"name": "description"}, "old_value": {"textarea": old.get("description")},
                        "new_value": {"textarea": description}}),
             ];
+            if !types.is_empty() {
+                let ids: Vec<Value> = id_list(&types)
+                    .as_array()
+                    .map(|a| a.iter().map(|t| t["id"].clone()).collect())
+                    .unwrap_or_default();
+                changes.push(json!({"field": {"name": "incident_type_ids"},
+                    "old_value": {"ids": old.get("incident_type_ids")}, "new_value": {"ids": ids}}));
+            }
             if let Some(sev) = severity.filter(|v| !v.is_empty()) {
                 changes.push(json!({"field": {"name": "severity_code"}, "old_value": {"id": old.get("severity_code")},
                     "new_value": {"id": sev.parse::<i64>().map(Value::from).unwrap_or(json!(sev))}}));

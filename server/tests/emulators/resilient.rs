@@ -47,7 +47,14 @@ async fn create(State(r): State<Res>, Path(org): Path<String>, Json(b): Json<Val
         );
     }
     let id = 2000 + next(&r.ids);
+    // Resilient answers ids as plain numbers, not the `{id}` objects it is sent.
     let mut inc = b.clone();
+    if let Some(sev) = b["severity_code"].get("id") {
+        inc["severity_code"] = sev.clone();
+    }
+    if let Some(types) = b["incident_type_ids"].as_array() {
+        inc["incident_type_ids"] = types.iter().map(|t| t["id"].clone()).collect();
+    }
     inc["id"] = json!(id);
     inc["create_date"] = json!(1_714_557_600_000_i64);
     inc["comments"] = json!([]);
@@ -89,22 +96,13 @@ async fn patch(
     for ch in &changes {
         let name = ch["field"]["name"].as_str().unwrap_or_default();
         let (old, new) = (first_value(&ch["old_value"]), first_value(&ch["new_value"]));
-        let current = &all[i][name];
-        let same = match name {
-            "severity_code" => current.is_null() || *current == old || current["id"] == old,
-            _ => *current == old,
-        };
-        if !same {
+        if all[i][name] != old {
             return error(
                 StatusCode::CONFLICT,
                 &format!("Conflicting change on field {name}"),
             );
         }
-        all[i][name] = if name == "severity_code" {
-            json!({"id": new})
-        } else {
-            new
-        };
+        all[i][name] = new;
     }
     (
         StatusCode::OK,
@@ -112,7 +110,7 @@ async fn patch(
     )
 }
 
-/// The value of `{text: …}`, `{textarea: …}` or `{id: …}`.
+/// The value of `{text: …}`, `{textarea: …}`, `{id: …}` or `{ids: …}`.
 fn first_value(v: &Value) -> Value {
     v.as_object()
         .and_then(|m| m.values().next().cloned())
