@@ -284,16 +284,39 @@ pub async fn pushed(app: &TestApp, case_id: &Value, connector_id: &str) -> Value
     body
 }
 
+/// Every attachment of a case (`comments/_find`), oldest first.
+pub async fn attachments(app: &TestApp, case_id: &Value) -> Vec<Value> {
+    let (status, body) = app
+        .get(&format!(
+            "/api/cases/{}/comments/_find?perPage=100&sortOrder=asc",
+            s(case_id)
+        ))
+        .await;
+    assert_eq!(status, 200, "comments: {body}");
+    body["comments"].as_array().cloned().unwrap_or_default()
+}
+
 /// Pushes expecting a 424 whose message contains `part`, then checks nothing was recorded:
 /// the case (version, external service, comments) is unchanged and no `pushed` action exists.
 pub async fn assert_push_fails(app: &TestApp, case_id: &Value, connector_id: &str, part: &str) {
     let before = app.case(case_id).await;
+    let comments_before = attachments(app, case_id).await;
     let actions_before = app.user_actions(case_id).await;
     let (status, body) = push(app, case_id, connector_id).await;
     crate::common::assert_error_contains(status, &body, 424, part);
     assert_eq!(body["error"], "Failed Dependency", "{body}");
     let after = app.case(case_id).await;
     assert_eq!(after, before, "a failed push changed the case");
+    let comments = attachments(app, case_id).await;
+    assert_eq!(
+        comments, comments_before,
+        "a failed push changed attachments"
+    );
+    assert!(
+        comments
+            .iter()
+            .all(|c| c["pushed_at"].is_null() || comments_before.contains(c))
+    );
     let actions = app.user_actions(case_id).await;
     assert_eq!(
         actions.len(),
