@@ -295,9 +295,10 @@ impl CasesFindParams {
         let to = q.one("to")?;
         for (key, v) in [("from", &from), ("to", &to)] {
             if let Some(v) = v
-                && parse_date_math(v, now, key == "to").is_none() {
-                    return Err(invalid(v, key));
-                }
+                && parse_date_math(v, now, key == "to").is_none()
+            {
+                return Err(invalid(v, key));
+            }
         }
         Ok(Self {
             assignees: limited(q, "assignees", MAX_ASSIGNEES_FILTER_LENGTH)?,

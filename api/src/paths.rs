@@ -66,6 +66,24 @@ pub const CONNECTOR_TYPES_ROUTE: &str = "/api/actions/connector_types";
 pub const CONNECTOR_USAGE_ROUTE: &str = "/internal/actions/connector/{connector_id}/_usage";
 /// A case's connectors and their push state.
 pub const CASE_CONNECTORS_ROUTE: &str = "/internal/cases/{case_id}/_connectors";
+/// Roles list.
+pub const ROLES_ROUTE: &str = "/api/security/role";
+/// One role.
+pub const ROLE_ROUTE: &str = "/api/security/role/{name}";
+/// Users list.
+pub const USERS_ROUTE: &str = "/internal/security/users";
+/// One user (GET, POST create/update, DELETE).
+pub const USER_ROUTE: &str = "/internal/security/users/{username}";
+/// Change a password.
+pub const USER_PASSWORD_ROUTE: &str = "/internal/security/users/{username}/password";
+/// API keys (POST create, GET list).
+pub const API_KEY_ROUTE: &str = "/internal/security/api_key";
+/// Invalidate API keys.
+pub const API_KEY_INVALIDATE_ROUTE: &str = "/internal/security/api_key/invalidate";
+/// The audit log.
+pub const AUDIT_ROUTE: &str = "/internal/casebook/audit";
+/// What the user may do in the space.
+pub const CAPABILITIES_ROUTE: &str = "/internal/casebook/capabilities";
 /// Sign in.
 pub const LOGIN_ROUTE: &str = "/internal/security/login";
 /// The current user.
@@ -145,6 +163,18 @@ pub fn connector_usage(id: &str) -> String {
 /// `/internal/cases/{id}/_connectors`.
 pub fn case_connectors(case_id: &str) -> String {
     format!("/internal/cases/{case_id}/_connectors")
+}
+/// `/api/security/role/{name}`.
+pub fn role(name: &str) -> String {
+    format!("{ROLES_ROUTE}/{name}")
+}
+/// `/internal/security/users/{username}`.
+pub fn user(username: &str) -> String {
+    format!("{USERS_ROUTE}/{username}")
+}
+/// `/internal/security/users/{username}/password`.
+pub fn user_password(username: &str) -> String {
+    format!("{USERS_ROUTE}/{username}/password")
 }
 /// `/api/spaces/space/{id}`.
 pub fn space(id: &str) -> String {

@@ -95,10 +95,11 @@ impl Query {
                 continue;
             }
             if v.starts_with('[')
-                && let Ok(list) = serde_json::from_str::<Vec<String>>(v) {
-                    out.extend(list);
-                    continue;
-                }
+                && let Ok(list) = serde_json::from_str::<Vec<String>>(v)
+            {
+                out.extend(list);
+                continue;
+            }
             out.push(v.clone());
         }
         out

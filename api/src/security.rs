@@ -174,3 +174,184 @@ pub struct Role {
     /// Kibana privileges.
     pub kibana: Vec<KibanaPrivilege>,
 }
+
+/// A user as the users API returns it (never with a password).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserInfo {
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub full_name: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Role names.
+    pub roles: Vec<String>,
+    /// Whether the user may sign in.
+    pub enabled: bool,
+    /// Profile uid (assignees reference it).
+    pub profile_uid: String,
+}
+
+/// `POST /internal/security/users/{username}` body (create or update).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserRequest {
+    /// Password (required when creating; omitted keeps the current one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Role names.
+    pub roles: Vec<String>,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    /// E-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Whether the user may sign in (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Accepted and ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+}
+
+/// `POST /internal/security/users/{username}/password` body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PasswordRequest {
+    /// The current password (required when changing one's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// The new password.
+    pub new_password: String,
+}
+
+/// `POST /internal/security/api_key` body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateApiKeyRequest {
+    /// Name.
+    pub name: String,
+    /// Lifetime like `7d`, `12h`, `30m` (none: never expires).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<String>,
+    /// Role descriptors limiting the key: name → `{kibana: [...]}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_descriptors: Option<serde_json::Value>,
+    /// Accepted and ignored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<serde_json::Value>,
+}
+
+/// `POST /internal/security/api_key` response: the secret is shown once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateApiKeyResponse {
+    /// Key id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// The secret part.
+    pub api_key: String,
+    /// `base64(id:api_key)`, for `Authorization: ApiKey …`.
+    pub encoded: String,
+    /// Expiry, milliseconds since the epoch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<i64>,
+}
+
+/// An API key in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiKeyInfo {
+    /// Key id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Creation, ms since the epoch.
+    pub creation: i64,
+    /// Expiry, ms since the epoch.
+    #[serde(default)]
+    pub expiration: Option<i64>,
+    /// Whether it was invalidated.
+    pub invalidated: bool,
+    /// Owner.
+    pub username: String,
+    /// Realm (`casebook`).
+    pub realm: String,
+}
+
+/// `GET /internal/security/api_key` response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiKeyList {
+    /// The keys.
+    pub api_keys: Vec<ApiKeyInfo>,
+}
+
+/// A key to invalidate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiKeyRef {
+    /// Key id.
+    pub id: String,
+    /// Name.
+    #[serde(default)]
+    pub name: String,
+}
+
+/// `POST /internal/security/api_key/invalidate` body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct InvalidateApiKeysRequest {
+    /// Keys.
+    pub api_keys: Vec<ApiKeyRef>,
+    /// Invalidate other users' keys (superusers).
+    #[serde(default)]
+    pub is_admin: bool,
+}
+
+/// `POST /internal/security/api_key/invalidate` response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvalidateApiKeysResponse {
+    /// Keys invalidated.
+    pub items_invalidated: Vec<ApiKeyRef>,
+    /// Keys that could not be.
+    pub errors: Vec<serde_json::Value>,
+}
+
+/// What the signed-in user may do with one solution's cases (Kibana's UI capabilities).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasesCapabilities {
+    /// Create cases.
+    pub create_cases: bool,
+    /// See cases.
+    pub read_cases: bool,
+    /// Edit cases.
+    pub update_cases: bool,
+    /// Delete cases and comments.
+    pub delete_cases: bool,
+    /// Push cases.
+    pub push_cases: bool,
+    /// Edit case settings.
+    pub cases_settings: bool,
+    /// Add comments.
+    pub create_comment: bool,
+    /// Reopen closed cases.
+    pub case_reopen: bool,
+    /// Assign users.
+    pub cases_assign: bool,
+    /// Read connectors.
+    pub cases_connectors: bool,
+}
+
+/// `GET /internal/casebook/capabilities`: what the user may do in the request's space.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Capabilities {
+    /// Per owner (`securitySolution`, `observability`, `cases`).
+    pub cases: std::collections::BTreeMap<String, CasesCapabilities>,
+    /// Read connectors.
+    pub connectors_read: bool,
+    /// Create, edit and delete connectors.
+    pub connectors_all: bool,
+    /// Manage users, roles, spaces; read the audit log.
+    pub superuser: bool,
+}

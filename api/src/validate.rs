@@ -357,9 +357,10 @@ pub fn check_templates(
             )));
         }
         if let Some(d) = &t.description
-            && d.chars().count() > MAX_TEMPLATE_DESCRIPTION_LENGTH {
-                return Err(too_long("description", MAX_TEMPLATE_DESCRIPTION_LENGTH));
-            }
+            && d.chars().count() > MAX_TEMPLATE_DESCRIPTION_LENGTH
+        {
+            return Err(too_long("description", MAX_TEMPLATE_DESCRIPTION_LENGTH));
+        }
         if let Some(tags) = &t.tags {
             if tags.len() > MAX_TAGS_PER_TEMPLATE {
                 return Err(too_many("tags", MAX_TAGS_PER_TEMPLATE));

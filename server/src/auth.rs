@@ -4,10 +4,12 @@
 
 use crate::error::AppResult;
 use crate::service::authz::Principal;
+use crate::service::privileges::{Privileges, builtin_roles};
 use crate::store::{Store, UserRecord};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
+use casebook_api::security::Role;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -35,9 +37,37 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
     })
 }
 
-/// The principal of a stored user.
-pub fn principal_of(u: &UserRecord) -> Principal {
-    Principal::new(u.as_user(), u.roles.clone())
+/// The principal of a stored user: built-in roles plus custom roles from the store.
+pub async fn principal_of(store: &Arc<dyn Store>, u: &UserRecord) -> AppResult<Principal> {
+    let mut defs: Vec<Role> = builtin_roles()
+        .into_iter()
+        .filter(|r| u.roles.contains(&r.name))
+        .collect();
+    if defs.len() < u.roles.len() {
+        defs.extend(
+            store
+                .roles()
+                .await?
+                .into_iter()
+                .filter(|r| u.roles.contains(&r.name)),
+        );
+    }
+    Ok(Principal::with_roles(u.as_user(), u.roles.clone(), &defs))
+}
+
+/// Parses `Authorization: ApiKey base64(id:key)`.
+pub fn parse_api_key(header: &str) -> Option<(String, String)> {
+    let b64 = header.strip_prefix("ApiKey ")?;
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(b64.trim())
+        .ok()?;
+    let (id, key) = std::str::from_utf8(&raw).ok()?.split_once(':')?;
+    Some((id.to_string(), key.to_string()))
+}
+
+/// The SHA-256 of an API key's secret (what the store keeps).
+pub fn api_key_hash(key: &str) -> Vec<u8> {
+    Sha256::digest(key.as_bytes()).to_vec()
 }
 
 /// Verifies credentials, with a short-lived cache of successes.
@@ -95,7 +125,7 @@ impl Authenticator {
         if !ok {
             return Ok(None);
         }
-        let p = principal_of(&user);
+        let p = principal_of(store, &user).await?;
         let mut cache = self.cache.lock().expect("auth cache poisoned");
         if cache.len() > 10_000 {
             cache.clear();
@@ -110,11 +140,49 @@ impl Authenticator {
         store: &Arc<dyn Store>,
         username: &str,
     ) -> AppResult<Option<Principal>> {
-        Ok(store
-            .user(username)
-            .await?
-            .filter(|u| u.enabled)
-            .map(|u| principal_of(&u)))
+        match store.user(username).await?.filter(|u| u.enabled) {
+            Some(u) => Ok(Some(principal_of(store, &u).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The principal of a valid API key: its owner, limited by the key's role descriptors.
+    pub async fn api_key(
+        &self,
+        store: &Arc<dyn Store>,
+        id: &str,
+        key: &str,
+    ) -> AppResult<Option<Principal>> {
+        let Some(k) = store.api_key(id).await? else {
+            return Ok(None);
+        };
+        let expired = k.expires_at.is_some_and(|t| t <= chrono::Utc::now());
+        if k.invalidated || expired || k.key_hash != api_key_hash(key) {
+            return Ok(None);
+        }
+        let Some(mut p) = self.principal_for(store, &k.username).await? else {
+            return Ok(None);
+        };
+        if let Some(d) = &k.role_descriptors {
+            let roles: Vec<Role> = d
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(name, body)| Role {
+                    name: name.clone(),
+                    description: None,
+                    metadata: serde_json::json!({}),
+                    elasticsearch: serde_json::json!({}),
+                    kibana: serde_json::from_value(body.get("kibana").cloned().unwrap_or_default())
+                        .unwrap_or_default(),
+                })
+                .collect();
+            let limited = (*p.privileges)
+                .clone()
+                .limited_by(Privileges::resolve(&roles));
+            p.privileges = Arc::new(limited);
+        }
+        Ok(Some(p))
     }
 
     /// Forgets every cached credential (after a password or role change).

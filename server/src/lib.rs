@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod connectors;
 pub mod error;
+pub mod headers;
 pub mod routes;
 pub mod service;
 pub mod session;

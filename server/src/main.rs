@@ -66,12 +66,15 @@ async fn run(cli: Cli) -> Result<(), String> {
                 path.display()
             );
             println!("Sign in as `elastic` with the password in {ELASTIC_PASSWORD_ENV}.");
-            axum::serve(listener, app(state))
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await
-                .map_err(|e| e.to_string())
+            axum::serve(
+                listener,
+                app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| e.to_string())
         }
         Command::Users { db, action } => {
             let store = open_sqlite(&db.sqlite_path()?)?;

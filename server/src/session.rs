@@ -83,6 +83,48 @@ impl Sessions {
     }
 }
 
+/// Failed sign-ins allowed per user and per client within [`FAILURE_WINDOW`].
+pub const MAX_FAILURES: usize = 10;
+/// How long failed sign-ins are remembered.
+pub const FAILURE_WINDOW: Duration = Duration::from_secs(300);
+
+/// Counts failed sign-ins per user name and per client address, to slow down guessing.
+#[derive(Clone, Default)]
+pub struct LoginLimiter {
+    failures: Arc<Mutex<HashMap<String, Vec<Instant>>>>,
+}
+
+impl LoginLimiter {
+    /// Whether any of `keys` has used up its attempts.
+    pub fn blocked(&self, keys: &[String]) -> bool {
+        let now = Instant::now();
+        let mut map = self.failures.lock().expect("limiter poisoned");
+        keys.iter().any(|k| {
+            map.get_mut(k).is_some_and(|v| {
+                v.retain(|t| now - *t < FAILURE_WINDOW);
+                v.len() >= MAX_FAILURES
+            })
+        })
+    }
+
+    /// Records a failure for each key.
+    pub fn fail(&self, keys: &[String]) {
+        let now = Instant::now();
+        let mut map = self.failures.lock().expect("limiter poisoned");
+        if map.len() > 100_000 {
+            map.retain(|_, v| v.last().is_some_and(|t| now - *t < FAILURE_WINDOW));
+        }
+        for k in keys {
+            map.entry(k.clone()).or_default().push(now);
+        }
+    }
+
+    /// Forgets the failures of a key (after a successful sign-in).
+    pub fn clear(&self, key: &str) {
+        self.failures.lock().expect("limiter poisoned").remove(key);
+    }
+}
+
 /// The `Set-Cookie` value that starts a session.
 pub fn set_cookie(token: &str) -> String {
     format!(
@@ -116,6 +158,20 @@ mod tests {
         assert_eq!(s.resolve("forged"), None);
         s.end(&t);
         assert_eq!(s.resolve(&t), None);
+    }
+
+    #[test]
+    fn limiter_blocks_after_max_failures() {
+        let l = LoginLimiter::default();
+        let keys = ["user:ann".to_string(), "ip:1.2.3.4".to_string()];
+        for _ in 0..MAX_FAILURES - 1 {
+            l.fail(&keys);
+        }
+        assert!(!l.blocked(&keys));
+        l.fail(&keys);
+        assert!(l.blocked(&["ip:1.2.3.4".to_string()]));
+        l.clear("user:ann");
+        assert!(!l.blocked(&["user:ann".to_string()]));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::auth::Authenticator;
 use crate::service::Service;
-use crate::session::Sessions;
+use crate::session::{LoginLimiter, Sessions};
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
@@ -16,6 +16,10 @@ pub struct AppState {
     pub auth: Authenticator,
     /// Browser sessions.
     pub sessions: Sessions,
+    /// Failed sign-in counts.
+    pub limiter: LoginLimiter,
+    /// The Content-Security-Policy header (hashes of the SPA's inline loader script).
+    pub csp: Arc<String>,
     /// Known space ids, cached so the `/s/{space}` check costs no query.
     pub spaces: Arc<RwLock<HashSet<String>>>,
     /// The SPA's built files.
@@ -36,6 +40,8 @@ impl AppState {
             service,
             auth: Authenticator::default(),
             sessions: Sessions::default(),
+            limiter: LoginLimiter::default(),
+            csp: Arc::new(crate::headers::content_security_policy(&dist)),
             spaces: Arc::new(RwLock::new(ids)),
             dist,
         })

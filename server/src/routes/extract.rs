@@ -86,3 +86,18 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for KJson<T> {
             .map_err(|e| BodyRejection(error_response(400, format!("[request body]: {e}"))))
     }
 }
+
+/// The client's address when the server runs on a socket (absent in router tests).
+pub struct ClientIp(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string()),
+        ))
+    }
+}

@@ -6,6 +6,7 @@
 //! is a JSON 404; every other path serves the SPA (deep links get `index.html`).
 
 mod actions;
+mod admin;
 mod cases;
 mod comments;
 mod configure;
@@ -82,6 +83,28 @@ fn api_routes() -> Router<AppState> {
         .route(CONNECTOR_TYPES_ROUTE, get(actions::types))
         .route(CONNECTOR_USAGE_ROUTE, get(actions::usage))
         .route(CASE_CONNECTORS_ROUTE, get(actions::case_connectors))
+        .route(ROLES_ROUTE, get(admin::roles))
+        .route(
+            ROLE_ROUTE,
+            get(admin::role)
+                .put(admin::put_role)
+                .delete(admin::delete_role),
+        )
+        .route(USERS_ROUTE, get(admin::users))
+        .route(
+            USER_ROUTE,
+            get(admin::user)
+                .post(admin::put_user)
+                .delete(admin::delete_user),
+        )
+        .route(USER_PASSWORD_ROUTE, post(admin::password))
+        .route(
+            API_KEY_ROUTE,
+            post(admin::create_api_key).get(admin::api_keys),
+        )
+        .route(API_KEY_INVALIDATE_ROUTE, post(admin::invalidate_api_keys))
+        .route(AUDIT_ROUTE, get(admin::audit))
+        .route(CAPABILITIES_ROUTE, get(admin::capabilities))
         .route(SUGGEST_USER_PROFILES_ROUTE, post(profiles::suggest))
         .route(BULK_GET_PROFILES_ROUTE, post(profiles::bulk_get))
 }
@@ -113,10 +136,15 @@ async fn authenticate(State(s): State<AppState>, mut req: Request, next: Next) -
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .map(Authenticator::parse_basic);
-    let principal = match basic {
-        Some(Some((user, pass))) => s.auth.login(s.service.store(), &user, &pass).await,
-        Some(None) => Ok(None),
-        None => {
+    let api_key = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::auth::parse_api_key);
+    let principal = match (basic, api_key) {
+        (_, Some((id, key))) => s.auth.api_key(s.service.store(), &id, &key).await,
+        (Some(Some((user, pass))), _) => s.auth.login(s.service.store(), &user, &pass).await,
+        (Some(None), _) => Ok(None),
+        (None, None) => {
             let token = headers
                 .get(header::COOKIE)
                 .and_then(|v| v.to_str().ok())
@@ -129,6 +157,16 @@ async fn authenticate(State(s): State<AppState>, mut req: Request, next: Next) -
     };
     match principal {
         Ok(Some(p)) => {
+            let space = req
+                .extensions()
+                .get::<SpaceId>()
+                .map(|s| s.0.clone())
+                .unwrap_or_else(|| "default".into());
+            let path = req.uri().path();
+            let cases_api = path.starts_with("/api/cases") || path.starts_with("/internal/cases");
+            if cases_api && !p.privileges.any_in_space(&space) {
+                return error_response(403, format!("Unauthorized to access space [{space}]"));
+            }
             req.extensions_mut().insert(p);
             next.run(req).await
         }
@@ -201,6 +239,7 @@ fn inner_router(state: AppState) -> Router {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
+    let state_for_headers = state.clone();
     let inner = inner_router(state.clone());
     let service = tower::service_fn(move |req: Request| {
         let (state, inner) = (state.clone(), inner.clone());
@@ -208,6 +247,10 @@ pub fn router(state: AppState) -> Router {
     });
     Router::new()
         .fallback_service(service)
+        .layer(middleware::from_fn_with_state(
+            state_for_headers,
+            crate::headers::security_headers,
+        ))
         .layer(DefaultBodyLimit::max(MAX_PAYLOAD_BYTES))
         .layer(CatchPanicLayer::custom(|_| {
             error_response(500, "An internal server error occurred.")

@@ -1,7 +1,7 @@
 //! Sign-in and sign-out with Kibana's routes: `POST /internal/security/login` starts a cookie
 //! session; `POST|GET /api/security/logout` ends it.
 
-use super::extract::KJson;
+use super::extract::{ClientIp, KJson};
 use crate::error::{AppResult, error_response};
 use crate::session::{clear_cookie, set_cookie, token_in};
 use crate::state::AppState;
@@ -15,6 +15,7 @@ use serde_json::json;
 /// `POST /internal/security/login`.
 pub async fn login(
     State(s): State<AppState>,
+    ClientIp(client): ClientIp,
     KJson(body): KJson<LoginRequest>,
 ) -> AppResult<Response> {
     if body.provider_type != "basic" {
@@ -24,15 +25,49 @@ pub async fn login(
         ));
     }
     let p = &body.params;
+    let user_key = format!("user:{}", p.username);
+    let keys = match &client {
+        Some(ip) => vec![user_key.clone(), format!("ip:{ip}")],
+        None => vec![user_key.clone()],
+    };
+    if s.limiter.blocked(&keys) {
+        s.service
+            .audit(
+                Some(&p.username),
+                "login",
+                "blocked",
+                None,
+                None,
+                client.clone(),
+            )
+            .await;
+        return Ok(error_response(
+            429,
+            "Too many failed sign-in attempts. Try again in a few minutes.",
+        ));
+    }
     if s.auth
         .login(s.service.store(), &p.username, &p.password)
         .await?
         .is_none()
     {
-        tracing::info!(target: "audit", action = "login_failed", user = %p.username, "failed login");
+        s.limiter.fail(&keys);
+        s.service
+            .audit(
+                Some(&p.username),
+                "login",
+                "failure",
+                None,
+                None,
+                client.clone(),
+            )
+            .await;
         return Ok(error_response(401, "Unauthorized"));
     }
-    tracing::info!(target: "audit", action = "login", user = %p.username, "login");
+    s.limiter.clear(&user_key);
+    s.service
+        .audit(Some(&p.username), "login", "success", None, None, client)
+        .await;
     let token = s.sessions.create(&p.username);
     // Only same-origin paths are honoured, so the login page cannot be used as an open redirect.
     let location = body

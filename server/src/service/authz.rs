@@ -76,10 +76,19 @@ impl Principal {
             .into_iter()
             .filter(|r| roles.contains(&r.name))
             .collect();
+        Self::with_roles(user, roles, &defs)
+    }
+
+    /// A principal with these role definitions.
+    pub fn with_roles(
+        user: casebook_api::User,
+        roles: Vec<String>,
+        defs: &[casebook_api::security::Role],
+    ) -> Self {
         Self {
             user,
             roles,
-            privileges: Arc::new(Privileges::resolve(&defs)),
+            privileges: Arc::new(Privileges::resolve(defs)),
         }
     }
 }

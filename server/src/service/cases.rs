@@ -313,8 +313,16 @@ impl Service {
         self.store.write(&ctx.space, ops).await?;
         for c in &found {
             // Kibana writes `delete_case` only to the audit log: the case's user actions go with it.
-            tracing::info!(target: "audit", action = "delete_case", case_id = %c.id, owner = %c.owner,
-                space = %ctx.space, user = ?ctx.principal.user.username, "case deleted");
+            let who = ctx.user().username;
+            self.audit(
+                who.as_deref(),
+                "case_delete",
+                "success",
+                Some(&ctx.space),
+                Some(&c.id),
+                Some(c.owner.to_string()),
+            )
+            .await;
         }
         Ok(())
     }

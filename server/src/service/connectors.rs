@@ -147,7 +147,16 @@ impl Service {
             }
             other => other?,
         }
-        tracing::info!(target: "audit", action = "connector_create", id = %stored.id, kind = %stored.kind, user = ?ctx.principal.user.username, "connector created");
+        let who = ctx.user().username;
+        self.audit(
+            who.as_deref(),
+            "connector_create",
+            "success",
+            Some(&ctx.space),
+            Some(&stored.id),
+            Some(stored.kind.clone()),
+        )
+        .await;
         Ok(public(&stored, None))
     }
 
@@ -186,7 +195,16 @@ impl Service {
         self.store
             .put_connector(&ctx.space, stored.clone(), false)
             .await?;
-        tracing::info!(target: "audit", action = "connector_update", id = %id, user = ?ctx.principal.user.username, "connector updated");
+        let who = ctx.user().username;
+        self.audit(
+            who.as_deref(),
+            "connector_update",
+            "success",
+            Some(&ctx.space),
+            Some(id),
+            None,
+        )
+        .await;
         Ok(public(&stored, None))
     }
 
@@ -197,7 +215,16 @@ impl Service {
             Err(StoreError::NotFound(_)) => return Err(connector_not_found(id)),
             other => other?,
         }
-        tracing::info!(target: "audit", action = "connector_delete", id = %id, user = ?ctx.principal.user.username, "connector deleted");
+        let who = ctx.user().username;
+        self.audit(
+            who.as_deref(),
+            "connector_delete",
+            "success",
+            Some(&ctx.space),
+            Some(id),
+            None,
+        )
+        .await;
         Ok(())
     }
 

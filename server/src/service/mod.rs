@@ -2,14 +2,15 @@
 //! metrics. Handlers call it with a [`Ctx`] (who and in which space); it validates, authorizes,
 //! computes the new state and the user actions, and commits them in one store batch.
 
+pub mod admin;
 pub mod authz;
-pub mod privileges;
 mod cases;
 mod comments;
 mod configure;
 mod connectors;
 mod find;
 mod metrics;
+pub mod privileges;
 mod profiles;
 mod push;
 pub mod search;

@@ -144,9 +144,10 @@ struct Grant {
 /// What a principal may do, resolved from its roles.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Privileges {
-    /// Superusers may do everything, including managing users, roles and spaces.
-    pub superuser: bool,
+    superuser: bool,
     grants: Vec<Grant>,
+    /// An API key's role descriptors: the key may do only what both allow.
+    limit: Option<Box<Privileges>>,
 }
 
 impl Privileges {
@@ -186,22 +187,38 @@ impl Privileges {
         p
     }
 
+    /// The same privileges, further limited to what `limit` allows (API key role descriptors).
+    pub fn limited_by(mut self, limit: Privileges) -> Self {
+        self.limit = Some(Box::new(limit));
+        self
+    }
+
+    /// Whether these are superuser privileges (users, roles, spaces, audit log).
+    pub fn is_superuser(&self) -> bool {
+        self.superuser && self.limit.as_ref().is_none_or(|l| l.is_superuser())
+    }
+
     /// Whether `cap` on `feature` is granted in `space`.
     pub fn has(&self, feature: Feature, cap: Cap, space: &str) -> bool {
-        self.superuser
+        let own = self.superuser
             || self.grants.iter().any(|g| {
                 g.spaces.as_ref().is_none_or(|s| s.contains(space))
                     && g.caps.get(&feature).is_some_and(|c| c.contains(&cap))
-            })
+            });
+        own && self
+            .limit
+            .as_ref()
+            .is_none_or(|l| l.has(feature, cap, space))
     }
 
     /// Whether anything at all is granted in `space`.
     pub fn any_in_space(&self, space: &str) -> bool {
-        self.superuser
+        let own = self.superuser
             || self
                 .grants
                 .iter()
-                .any(|g| g.spaces.as_ref().is_none_or(|s| s.contains(space)) && !g.caps.is_empty())
+                .any(|g| g.spaces.as_ref().is_none_or(|s| s.contains(space)) && !g.caps.is_empty());
+        own && self.limit.as_ref().is_none_or(|l| l.any_in_space(space))
     }
 
     /// Whether `op` on `owner` is allowed in `space`.
@@ -301,7 +318,7 @@ mod tests {
             )
         };
         let sec = Owner::SecuritySolution;
-        assert!(by("superuser").superuser);
+        assert!(by("superuser").is_superuser());
         assert!(by("viewer").allows(Operation::ReadCase, sec, "any"));
         assert!(!by("viewer").allows(Operation::CreateCase, sec, "any"));
         let analyst = by("cases_analyst");
@@ -328,6 +345,25 @@ mod tests {
         // Push also needs to read connectors.
         assert!(!p.allows(Operation::PushCase, Owner::Observability, "space1"));
         assert!(p.any_in_space("space1") && !p.any_in_space("default"));
+    }
+
+    #[test]
+    fn a_limit_narrows_but_never_widens() {
+        let admin = Privileges::resolve(
+            &builtin_roles()
+                .into_iter()
+                .filter(|r| r.name == "superuser")
+                .collect::<Vec<_>>(),
+        );
+        let key = admin.limited_by(custom(
+            json!([{ "feature": { "generalCasesV3": ["read"] }, "spaces": ["*"] }]),
+        ));
+        assert!(!key.is_superuser());
+        assert!(key.allows(Operation::ReadCase, Owner::Cases, "x"));
+        assert!(!key.allows(Operation::CreateCase, Owner::Cases, "x"));
+        let viewer = custom(json!([{ "base": ["read"], "spaces": ["*"] }]));
+        let wide = viewer.limited_by(custom(json!([{ "base": ["all"], "spaces": ["*"] }])));
+        assert!(!wide.allows(Operation::CreateCase, Owner::Cases, "x"));
     }
 
     #[test]

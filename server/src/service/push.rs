@@ -91,7 +91,21 @@ impl Service {
             let text = match &a.payload {
                 AttachmentPayload::User { comment } => comment.clone(),
                 AttachmentPayload::Actions { comment, actions } => {
-                    format!("{} with comment: {comment}", actions.kind)
+                    // Kibana's wording: "Isolated host web-1 and 2 more with comment: …".
+                    let verb = if actions.kind == "isolate" {
+                        "Isolated"
+                    } else {
+                        "Released"
+                    };
+                    let host = actions
+                        .targets
+                        .first()
+                        .map_or("unknown", |t| t.hostname.as_str());
+                    let more = match actions.targets.len() {
+                        0 | 1 => String::new(),
+                        n => format!("and {} more ", n - 1),
+                    };
+                    format!("{verb} host {host} {more}with comment: {comment}")
                 }
                 _ => continue,
             };
