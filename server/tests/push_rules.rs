@@ -281,3 +281,91 @@ async fn needs_to_be_pushed_follows_edits_and_comments() {
         .await;
     assert!(!needs_push(&app, &case, &id).await);
 }
+
+#[tokio::test]
+async fn endpoint_action_comments_are_worded_like_kibana() {
+    let (app, emu, id, case) = setup().await;
+    let action = |kind: &str, hosts: &[&str]| {
+        let targets: Vec<Value> = hosts
+            .iter()
+            .map(|h| json!({"hostname": h, "endpointId": format!("ep-{h}")}))
+            .collect();
+        json!({"type": "actions", "comment": "Contain it", "owner": "securitySolution",
+               "actions": {"type": kind, "targets": targets}})
+    };
+    let path = format!("/api/cases/{}/comments", s(&case["id"]));
+    for body in [
+        action("isolate", &["web-1", "web-2", "db-1"]),
+        action("unisolate", &["web-1"]),
+    ] {
+        let (status, answer) = app.post(&path, &body).await;
+        assert_eq!(status, 200, "{answer}");
+    }
+
+    pushed(&app, &case["id"], &id).await;
+
+    let comments: Vec<Value> = emu
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/comment"))
+        .map(|r| r.body["body"].clone())
+        .collect();
+    assert_eq!(
+        comments,
+        [
+            "Isolated host web-1 and 2 more with comment: Contain it\n\nAdded by Elastic Admin.",
+            "Released host web-1 with comment: Contain it\n\nAdded by Elastic Admin."
+        ]
+    );
+}
+
+#[tokio::test]
+async fn connectors_belong_to_their_space() {
+    let (app, emu, id, _case) = setup().await;
+    let (status, space) = app
+        .post("/api/spaces/space", &json!({"id": "red", "name": "Red"}))
+        .await;
+    assert_eq!(status, 200, "{space}");
+    let mut body = common::case_body("securitySolution");
+    body["title"] = json!("In another space");
+    let other = app.create_case_in("red", body).await;
+
+    let (status, answer) = app
+        .post(
+            &format!("/s/red/api/cases/{}/connector/{id}/_push", s(&other["id"])),
+            &json!({}),
+        )
+        .await;
+
+    assert_error(
+        status,
+        &answer,
+        404,
+        &format!("Saved object [action/{id}] not found"),
+    );
+    assert!(emu.lines().is_empty());
+}
+
+#[tokio::test]
+async fn a_deleted_connector_cannot_be_pushed_and_leaves_the_connectors_state() {
+    let (app, emu, id, case) = setup().await;
+    pushed(&app, &case["id"], &id).await;
+    let (status, _) = app.delete(&format!("/api/actions/connector/{id}")).await;
+    assert_eq!(status, 204);
+    emu.clear();
+
+    let (status, body) = push(&app, &case["id"], &id).await;
+
+    assert_error(
+        status,
+        &body,
+        404,
+        &format!("Saved object [action/{id}] not found"),
+    );
+    assert!(emu.lines().is_empty());
+    assert_eq!(state(&app, &case).await, json!({}));
+    assert_eq!(
+        app.case(&case["id"]).await["external_service"]["connector_id"],
+        id.as_str()
+    );
+}
