@@ -43,14 +43,37 @@ impl Where {
     }
 }
 
-/// How the tag filter is written.
+/// What drives a query over `cases`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TagMode {
-    /// `EXISTS (tag of this case)`: probed per row while another index drives (common tags).
-    Probe,
-    /// `rowid IN (cases with the tag)` with the other case columns made unindexable (`+col`),
-    /// so the tag index drives and only matching cases are visited (rare tags).
-    Drive,
+pub enum Driver {
+    /// A `cases` index on (space, owner, …) walked in order; tags and the search are probed
+    /// per row (`EXISTS`, `rowid IN` a list). Best when matches are common.
+    Index,
+    /// The tag index: `rowid IN (cases with the tag)`. Best for rare tags.
+    Tags,
+    /// The full-text index: `rowid IN (matches)`. Best for rare terms.
+    Search,
+}
+
+impl Driver {
+    /// Whether the case columns must be kept off the indexes (`+col`) so the driver wins.
+    fn drives(self, f: &CaseFilter) -> bool {
+        match self {
+            Driver::Index => false,
+            Driver::Tags => !f.tags.is_empty(),
+            Driver::Search => f.search.as_ref().is_some_and(|s| s.fts.is_some()),
+        }
+    }
+
+    /// The FROM clause: driven queries check each candidate in `cases_keys`, the narrow
+    /// rowid-keyed copy of the filter columns, instead of in its wide row.
+    pub fn from(self, f: &CaseFilter) -> &'static str {
+        if self.drives(f) {
+            "cases c INDEXED BY cases_keys"
+        } else {
+            "cases c"
+        }
+    }
 }
 
 /// Which rows a clause is for: the owners (and status) of a branch or of a count.
@@ -62,18 +85,17 @@ pub struct Scope<'a> {
 }
 
 /// Writes `space`, `owner`, `status` and every filter except statuses; with `with_search` also
-/// the free-text search. In [`TagMode::Drive`] the tag subquery carries the scope and the case
-/// columns are prefixed with `+` so no case index competes with it.
+/// the free-text search. When `driver` drives, the case columns are prefixed with `+` so no
+/// case index competes with it, and the tag subquery carries the scope.
 pub fn common(
     w: &mut Where,
     space: &str,
     f: &CaseFilter,
     scope: &Scope<'_>,
     with_search: bool,
-    mode: TagMode,
+    driver: Driver,
 ) {
-    let drive = mode == TagMode::Drive && !f.tags.is_empty();
-    let p = if drive { "+" } else { "" };
+    let p = if driver.drives(f) { "+" } else { "" };
     let s = w.arg(space.to_string());
     w.sql.push_str(&format!("{p}c.space = {s}"));
     let owners: Vec<String> = scope.owners.iter().map(|o| o.as_str().into()).collect();
@@ -88,7 +110,7 @@ pub fn common(
         let l = w.list(&codes);
         w.and(format!("{p}c.severity IN ({l})"));
     }
-    if drive {
+    if driver == Driver::Tags && !f.tags.is_empty() {
         let tl = w.list(&f.tags);
         let ol = w.list(&owners);
         let mut sub = format!(
@@ -137,9 +159,12 @@ pub fn common(
     if let Some(s) = f.search.as_ref().filter(|_| with_search) {
         let mut any = Vec::new();
         if let Some(fts) = &s.fts {
+            // Unless the search drives, `+` keeps SQLite from driving by the matches anyway
+            // (it would, and look up every match in the wide rows).
             let a = w.arg(fts.clone());
+            let r = if driver == Driver::Search { "" } else { "+" };
             any.push(format!(
-                "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+                "{r}c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
             ));
         }
         if let Some(id) = &s.id {
@@ -147,8 +172,9 @@ pub fn common(
             any.push(format!("c.id = {a}"));
         }
         if let Some(n) = s.incremental_id {
-            let a = w.arg(n);
-            any.push(format!("c.incremental_id = {a}"));
+            // With the space (unprefixed), so the OR can use `cases_incremental`.
+            let (sp, a) = (w.arg(space.to_string()), w.arg(n));
+            any.push(format!("(c.space = {sp} AND c.incremental_id = {a})"));
         }
         if !any.is_empty() {
             w.and(format!("({})", any.join(" OR ")));

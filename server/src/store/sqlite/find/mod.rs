@@ -17,7 +17,7 @@ use super::cases::{CASE_COLUMNS, case_from_row, status_code};
 use crate::store::{CaseFilter, CasePage, Page, StoreResult};
 use casebook_api::Status;
 use casebook_api::find::{SortField, SortOrder};
-use filter::{Scope, TagMode, Where, common};
+use filter::{Driver, Scope, Where, common};
 use rusqlite::{Connection, params_from_iter};
 use stats::{Stats, status_counts};
 
@@ -30,6 +30,13 @@ fn prepare<'c>(
 ) -> StoreResult<rusqlite::CachedStatement<'c>> {
     #[cfg(test)]
     plans::record(sql, _args);
+    if std::env::var_os("CASEBOOK_TRACE_FIND").is_some() {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let plan: Vec<String> = stmt
+            .query_map(rusqlite::params_from_iter(_args.iter()), |r| r.get(3))?
+            .collect::<Result<_, _>>()?;
+        eprintln!("find: {sql}\n  {}", plan.join("\n  "));
+    }
     Ok(conn.prepare_cached(sql)?)
 }
 
@@ -77,25 +84,28 @@ pub fn find(
             owners: &f.owners,
             status: None,
         };
-        let mode = if stats.tagged_of(None, None) * 4 < stats.cases_of(None, None) {
-            TagMode::Drive
-        } else {
-            TagMode::Probe
-        };
-        common(&mut w, space, f, &scope, true, mode);
+        // Counting visits every match, so the search's own index drives.
+        let driver = Driver::Search;
+        common(&mut w, space, f, &scope, true, driver);
         if !f.statuses.is_empty() {
             let codes: Vec<i64> = f.statuses.iter().map(|s| status_code(*s)).collect();
             let l = w.list(&codes);
-            w.and(format!("c.status IN ({l})"));
+            let p = if driver.from(f) == "cases c" { "" } else { "+" };
+            w.and(format!("{p}c.status IN ({l})"));
         }
-        let sql = format!("SELECT count(*) FROM cases c WHERE {}", w.sql);
+        let sql = format!("SELECT count(*) FROM {} WHERE {}", driver.from(f), w.sql);
         prepare(conn, &sql, &w.args)?
             .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
     };
     let cases = if total == 0 || page.offset() >= total as usize {
         vec![]
     } else {
-        page_of(conn, space, f, sort, page, &stats, &statuses)?
+        let plan = Planning {
+            stats: &stats,
+            statuses: &statuses,
+            matches: f.search.is_some().then_some(total),
+        };
+        page_of(conn, space, f, sort, page, &plan)?
     };
     Ok(CasePage {
         cases,
@@ -104,15 +114,25 @@ pub fn find(
     })
 }
 
+/// What the page query is planned from.
+struct Planning<'a> {
+    /// The trigger-maintained counts.
+    stats: &'a Stats,
+    /// One branch per status (`None`: all).
+    statuses: &'a [Option<Status>],
+    /// Search hits within the filter, when searching.
+    matches: Option<i64>,
+}
+
 fn page_of(
     conn: &Connection,
     space: &str,
     f: &CaseFilter,
     sort: (SortField, SortOrder),
     page: Page,
-    stats: &Stats,
-    statuses: &[Option<Status>],
+    plan: &Planning<'_>,
 ) -> StoreResult<Vec<casebook_api::Case>> {
+    let (stats, statuses, matches) = (plan.stats, plan.statuses, plan.matches);
     let col = sort_column(sort.0);
     let dir = if sort.1 == SortOrder::Asc {
         "ASC"
@@ -129,16 +149,17 @@ fn page_of(
             {
                 continue;
             }
-            let mode = stats.tag_mode(f, Some(*owner), *status, window);
+            let driver = stats.driver(f, Some(*owner), *status, window, matches);
             let mut b = Where::with_args(std::mem::take(&mut w.args));
             let scope = Scope {
                 owners: std::slice::from_ref(owner),
                 status: *status,
             };
-            common(&mut b, space, f, &scope, true, mode);
+            common(&mut b, space, f, &scope, true, driver);
             let lim = b.arg(window);
             branches.push(format!(
-                "SELECT * FROM (SELECT c.rowid AS rid, c.{col} AS k FROM cases c WHERE {} ORDER BY c.{col} {dir}, c.rowid {dir} LIMIT {lim})",
+                "SELECT * FROM (SELECT c.rowid AS rid, c.{col} AS k FROM {} WHERE {} ORDER BY c.{col} {dir}, c.rowid {dir} LIMIT {lim})",
+                driver.from(f),
                 b.sql
             ));
             w.args = b.args;

@@ -4,7 +4,7 @@
 //! filter is before it picks a plan.
 
 use super::super::cases::status_code;
-use super::filter::{Scope, TagMode, Where, common, has_other_filters, only_tags};
+use super::filter::{Driver, Scope, Where, common, has_other_filters, only_tags};
 use crate::store::{CaseFilter, StoreResult};
 use casebook_api::metrics::StatusCounts;
 use casebook_api::{Owner, Status};
@@ -61,25 +61,36 @@ impl Stats {
         Self::sum(&self.tagged, owner, status)
     }
 
-    /// The tag filter's shape for rows of `owner`/`status`: drive from the tag index when the
-    /// tagged cases are so few that walking the sorted index would visit more rows
-    /// (`window × all / tagged`) than there are tagged cases.
-    pub fn tag_mode(
+    /// What should drive the rows of `owner`/`status` for a page of `window` rows, given
+    /// `matches` search hits (if searching): a tag or search index when its candidates are so
+    /// few that walking the sorted index would visit more rows (`window × all / candidates`)
+    /// than there are candidates.
+    pub fn driver(
         &self,
         f: &CaseFilter,
         owner: Option<Owner>,
         status: Option<Status>,
         window: i64,
-    ) -> TagMode {
-        if f.tags.is_empty() {
-            return TagMode::Probe;
-        }
-        let tagged = self.tagged_of(owner, status);
+        matches: Option<i64>,
+    ) -> Driver {
         let all = self.cases_of(owner, status);
-        if tagged.saturating_mul(tagged) < window.saturating_mul(all) {
-            TagMode::Drive
+        let rare = |n: i64| n.saturating_mul(n) < window.saturating_mul(all);
+        let tagged = (!f.tags.is_empty()).then(|| self.tagged_of(owner, status));
+        match (tagged, matches) {
+            (Some(t), Some(m)) if m < t && rare(m) => Driver::Search,
+            (Some(t), _) if rare(t) => Driver::Tags,
+            (None, Some(m)) if rare(m) => Driver::Search,
+            _ => Driver::Index,
+        }
+    }
+
+    /// What should drive a count (which visits every match): the tag index unless most
+    /// cases carry the tags.
+    pub fn count_driver(&self, f: &CaseFilter) -> Driver {
+        if !f.tags.is_empty() && self.tagged_of(None, None) * 4 < self.cases_of(None, None) {
+            Driver::Tags
         } else {
-            TagMode::Probe
+            Driver::Index
         }
     }
 }
@@ -143,15 +154,11 @@ pub fn status_counts(
             owners: &f.owners,
             status: None,
         };
-        // Counting visits every match: let the tag index drive unless most cases carry the tag.
-        let mode = if stats.tagged_of(None, None) * 4 < stats.cases_of(None, None) {
-            TagMode::Drive
-        } else {
-            TagMode::Probe
-        };
-        common(&mut w, space, f, &scope, false, mode);
+        let driver = stats.count_driver(f);
+        common(&mut w, space, f, &scope, false, driver);
         format!(
-            "SELECT c.status, count(*) FROM cases c WHERE {} GROUP BY c.status",
+            "SELECT c.status, count(*) FROM {} WHERE {} GROUP BY c.status",
+            driver.from(f),
             w.sql
         )
     };
