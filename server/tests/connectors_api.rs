@@ -427,6 +427,12 @@ async fn configure_connectors_find_counts_the_cases_using_each() {
     );
     let (_, list) = app.get("/api/actions/connectors").await;
     assert_eq!(list[0]["referenced_by_count"], 2);
+    let (status, usage) = app
+        .get(&format!("/internal/actions/connector/{b}/_usage"))
+        .await;
+    assert_eq!(status, 200, "{usage}");
+    assert_eq!(usage["total"], 1);
+    assert_eq!(usage["cases"][0]["title"], "Suspicious login");
 }
 
 #[tokio::test]

@@ -277,9 +277,19 @@ async fn needs_to_be_pushed_follows_edits_and_comments() {
     assert_eq!(status, 200, "{body}");
     assert!(needs_push(&app, &case, &id).await);
     let pushed_again = pushed(&app, &case["id"], &id).await;
-    app.update_case(&pushed_again, json!({"severity": "low"}))
+    let lowered = app
+        .update_case(&pushed_again, json!({"severity": "low"}))
         .await;
     assert!(!needs_push(&app, &case, &id).await);
+
+    // New fields for the connector need a push.
+    let fields = json!({"issueType": "10007", "priority": "Low", "parent": null});
+    app.update_case(
+        &lowered,
+        json!({"connector": {"id": id, "name": "Jira SEC", "type": ".jira", "fields": fields}}),
+    )
+    .await;
+    assert!(needs_push(&app, &case, &id).await);
 }
 
 #[tokio::test]

@@ -1,30 +1,18 @@
-//! The landing page at `/`: links to each solution's Cases app.
-
-use leptos::prelude::*;
-use leptos_router::components::A;
+//! The landing page at `/`: Casebook's home is the Security solution's cases, like a Kibana
+//! with only Cases in it. The other solutions are one click away in the header.
 
 use crate::routes::{Solution, case_list};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::Redirect;
 
-/// Lists the solutions that host Cases.
+/// Redirects (replacing the history entry) to the Security cases.
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <main class="cb-main">
-            <section class="cb-page">
-                <h1 class="cb-page__title">"Casebook"</h1>
-                <p class="cb-text-subdued">"Open the Cases app of a solution."</p>
-                <ul class="cb-solution-list">
-                    {Solution::ALL
-                        .map(|sol| {
-                            view! {
-                                <li>
-                                    <A href=case_list(sol)>{sol.label()}</A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-        </main>
+        <Redirect
+            path=case_list(Solution::Security)
+            options=NavigateOptions { replace: true, ..Default::default() }
+        />
     }
 }

@@ -65,7 +65,7 @@ async fn create(State(r): State<Res>, Path(org): Path<String>, Json(b): Json<Val
 
 fn position(r: &Res, id: &str) -> Option<usize> {
     let all = r.incidents.lock().unwrap();
-    all.iter().position(|i| i["id"].to_string() == id)
+    all.iter().position(|i| i["id"].as_u64() == id.parse().ok())
 }
 
 async fn read(State(r): State<Res>, Path((org, id)): Path<(String, String)>) -> Answer {

@@ -38,7 +38,7 @@ fn position(t: &Tickets, id: &str) -> Option<usize> {
         .lock()
         .unwrap()
         .iter()
-        .position(|x| x["id"].to_string() == id)
+        .position(|x| x["id"].as_u64() == id.parse().ok())
 }
 
 async fn create(State(t): State<Tickets>, Json(b): Json<Value>) -> Answer {
