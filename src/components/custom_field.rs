@@ -125,6 +125,9 @@ pub fn CustomFieldInput(
     /// The message to show, if invalid.
     #[prop(optional, into)]
     error: Signal<Option<String>>,
+    /// Marks the input invalid without printing the message (a surrounding row prints it).
+    #[prop(optional)]
+    hide_message: bool,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let invalid = move || error.with(Option::is_some).to_string();
@@ -168,6 +171,7 @@ pub fn CustomFieldInput(
         {move || {
             error
                 .get()
+                .filter(|_| !hide_message)
                 .map(|e| view! { <div class="cb-field__error" id=error_id.clone()>{e}</div> })
         }}
     }

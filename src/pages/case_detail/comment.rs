@@ -230,7 +230,7 @@ pub fn CommentRow(
             <div class="cb-comment__avatar"><Avatar name=Signal::derive(author) size=AvatarSize::Large decorative=true/></div>
             <article class="cb-panel cb-comment__panel" aria-label=move || format!("Comment by {}", author())>
                 <header class="cb-panel__header">
-                    <span>
+                    <span class="cb-panel__title">
                         <strong>{author}</strong>
                         " commented "
                         {move || comment.with(|c| c.as_ref().map(|c| view! { <When at=c.created_at/> }))}

@@ -82,7 +82,7 @@ pub fn Description(
         <section class="cb-panel cb-description" aria-label="Description" data-testid="description">
             <header class="cb-panel__header">
                 <Avatar name=Signal::derive(author) size=AvatarSize::Small decorative=true/>
-                <span>
+                <span class="cb-panel__title">
                     <strong>{author}</strong>
                     " added the description "
                     {move || view! { <When at=case.with(|c| c.created_at)/> }}

@@ -170,23 +170,25 @@ fn CaseLoaded(
             <ConflictBanner ctx/>
             <header::CaseHeader ctx/>
             <nav class="cb-tabs" aria-label="Case sections">
-                <A
+                // Plain links (the router still handles them): `A` would mark both tabs current,
+                // as they share a path and differ only in the query.
+                <a
                     href=move || tab_href(Tab::Activity)
-                    attr:class="cb-tabs__tab"
-                    attr:aria-current=move || (tab.get() == Tab::Activity).then_some("page")
-                    attr:data-testid="tab-activity"
+                    class="cb-tabs__tab"
+                    aria-current=move || (tab.get() == Tab::Activity).then_some("page")
+                    data-testid="tab-activity"
                 >
                     "Activity"
-                </A>
-                <A
+                </a>
+                <a
                     href=move || tab_href(Tab::Alerts)
-                    attr:class="cb-tabs__tab"
-                    attr:aria-current=move || (tab.get() == Tab::Alerts).then_some("page")
-                    attr:data-testid="tab-alerts"
+                    class="cb-tabs__tab"
+                    aria-current=move || (tab.get() == Tab::Alerts).then_some("page")
+                    data-testid="tab-alerts"
                 >
                     "Alerts "
                     <span class="cb-count">{move || ctx.case.with(|c| c.total_alerts)}</span>
-                </A>
+                </a>
             </nav>
             <div class="cb-case__body">
                 <div class="cb-case__main">

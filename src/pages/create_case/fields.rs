@@ -159,7 +159,7 @@ pub(crate) fn CustomFieldsSection(
                 let required = def.required;
                 view! {
                     <FormRow label id=id.clone() required error>
-                        <CustomFieldInput def draft id/>
+                        <CustomFieldInput def draft id error hide_message=true/>
                     </FormRow>
                 }
                 .into_any()
