@@ -8,7 +8,9 @@ use common::TestApp;
 use emulators::resilient::{self, ResilientEmulator};
 use emulators::swimlane::{self, APP, SwimlaneEmulator};
 use emulators::thehive::{self, HiveEmulator};
-use emulators::{Failure, assert_push_fails, basic, case_with, connector, pushed};
+use emulators::{
+    Failure, assert_push_fails, assert_transport_failures, basic, case_with, connector, pushed,
+};
 use serde_json::{Value, json};
 
 const BY: &str = "\n\nAdded by Elastic Admin.";
@@ -130,6 +132,11 @@ async fn resilient_bad_credentials_are_424() {
         "[Action][IBM Resilient]: Unable to push incident IBM. Error: status code 401 Reason: Unauthorized",
     )
     .await;
+    emu.require(vec![(
+        "authorization",
+        basic(resilient::KEY_ID, resilient::KEY_SECRET),
+    )]);
+    assert_transport_failures(&app, &case["id"], &id, &emu).await;
 }
 
 // ---- Swimlane ---------------------------------------------------------------------------------
@@ -247,6 +254,8 @@ async fn swimlane_bad_token_is_424() {
         "status code 401 Reason: Invalid token",
     )
     .await;
+    emu.require(vec![("private-token", swimlane::TOKEN.to_string())]);
+    assert_transport_failures(&app, &case["id"], &id, &emu).await;
 }
 
 // ---- TheHive ----------------------------------------------------------------------------------
@@ -328,6 +337,7 @@ async fn thehive_failures_are_424() {
     emu.require(vec![("authorization", "Bearer other".to_string())]);
     assert_push_fails(&app, &case["id"], &id, "[Action][TheHive]: Unable to push incident Hive. Error: status code 401 Reason: Authentication failure").await;
     emu.require(vec![("authorization", format!("Bearer {}", thehive::KEY))]);
+    assert_transport_failures(&app, &case["id"], &id, &emu).await;
     emu.fail_on("/comment", Failure::InvalidJson);
     app.comment(&case, "x").await;
     assert_push_fails(&app, &case["id"], &id, "not valid JSON").await;

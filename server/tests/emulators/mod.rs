@@ -329,3 +329,24 @@ pub async fn assert_push_fails(app: &TestApp, case_id: &Value, connector_id: &st
             .all(|a| a["type"] != "pushed" || actions_before.contains(a))
     );
 }
+
+/// A 500, a hang past the timeout and an answer that is not JSON: each a 424 that records
+/// nothing. The emulator is healed afterwards.
+pub async fn assert_transport_failures(app: &TestApp, case_id: &Value, id: &str, emu: &Emulator) {
+    emu.fail(Failure::Status(
+        500,
+        json!({"message": "upstream exploded"}),
+    ));
+    assert_push_fails(
+        app,
+        case_id,
+        id,
+        "status code 500 Reason: upstream exploded",
+    )
+    .await;
+    emu.fail(Failure::Hang(Duration::from_secs(3)));
+    assert_push_fails(app, case_id, id, "the request timed out after 500 ms").await;
+    emu.fail(Failure::InvalidJson);
+    assert_push_fails(app, case_id, id, "the response is not valid JSON").await;
+    emu.heal();
+}
