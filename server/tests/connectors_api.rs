@@ -10,87 +10,11 @@ use casebook_server::connectors::crypto::SecretBox;
 use casebook_server::connectors::http::{AllowedHosts, Http};
 use casebook_server::service::ConnectorEnv;
 use common::{TestApp, assert_error, assert_error_contains, s};
+use emulators::all::{SECRET_VALUES, Systems, assert_no_secrets};
 use emulators::jira::{self, JiraEmulator};
-use emulators::{
-    case_with, connector, push, pushed, resilient, servicenow, swimlane, thehive, webhook,
-};
+use emulators::{case_with, connector, push, pushed, thehive, webhook};
 use serde_json::{Value, json};
 use std::time::Duration;
-
-/// One connector of each type: `(type, config, secrets)`, pointing at emulators.
-struct Systems {
-    jira: JiraEmulator,
-    snow: servicenow::SnowEmulator,
-    res: resilient::ResilientEmulator,
-    swim: swimlane::SwimlaneEmulator,
-    hive: thehive::HiveEmulator,
-    hook: webhook::WebhookEmulator,
-}
-
-impl Systems {
-    async fn start() -> Self {
-        Self {
-            jira: JiraEmulator::start().await,
-            snow: servicenow::SnowEmulator::start().await,
-            res: resilient::ResilientEmulator::start().await,
-            swim: swimlane::SwimlaneEmulator::start().await,
-            hive: thehive::HiveEmulator::start().await,
-            hook: webhook::WebhookEmulator::start().await,
-        }
-    }
-    fn all(&self) -> Vec<(&'static str, Value, Value)> {
-        vec![
-            (".jira", self.jira.config(), jira::secrets()),
-            (
-                ".servicenow",
-                self.snow.config(false),
-                servicenow::secrets(),
-            ),
-            (
-                ".servicenow-sir",
-                self.snow.config(false),
-                servicenow::secrets(),
-            ),
-            (".resilient", self.res.config(), resilient::secrets()),
-            (".swimlane", self.swim.config(true), swimlane::secrets()),
-            (".thehive", self.hive.config(), thehive::secrets()),
-            (".cases-webhook", self.hook.config(true), webhook::secrets()),
-        ]
-    }
-}
-
-/// Every secret value the emulators use.
-const SECRET_VALUES: [&str; 10] = [
-    jira::EMAIL,
-    jira::TOKEN,
-    servicenow::USER,
-    servicenow::PASSWORD,
-    resilient::KEY_ID,
-    resilient::KEY_SECRET,
-    swimlane::TOKEN,
-    thehive::KEY,
-    webhook::USER,
-    webhook::PASSWORD,
-];
-
-#[track_caller]
-fn assert_no_secrets(body: &Value) {
-    fn walk(v: &Value) {
-        match v {
-            Value::Object(m) => {
-                assert!(!m.contains_key("secrets"), "a secrets key in {v}");
-                m.values().for_each(walk);
-            }
-            Value::Array(a) => a.iter().for_each(walk),
-            _ => {}
-        }
-    }
-    walk(body);
-    let text = body.to_string();
-    for secret in SECRET_VALUES {
-        assert!(!text.contains(secret), "{secret} leaked in {text}");
-    }
-}
 
 fn connector_shape(id: &str, name: &str, kind: &str, config: &Value) -> Value {
     json!({"id": id, "name": name, "connector_type_id": kind, "config": config,

@@ -5,6 +5,7 @@
 //! that is not JSON). Also helpers shared by the push tests.
 #![allow(dead_code)]
 
+pub mod all;
 pub mod jira;
 pub mod resilient;
 pub mod servicenow;
