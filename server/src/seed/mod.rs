@@ -13,6 +13,8 @@
 //!   cases instead of colliding). Times are relative to the current hour.
 
 mod generate;
+#[cfg(test)]
+mod tests;
 mod vars;
 mod vocab;
 
