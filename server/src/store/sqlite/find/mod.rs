@@ -93,7 +93,15 @@ pub fn find(
             let p = if driver.from(f) == "cases c" { "" } else { "+" };
             w.and(format!("{p}c.status IN ({l})"));
         }
-        let sql = format!("SELECT count(*) FROM {} WHERE {}", driver.from(f), w.sql);
+        // Like Elasticsearch's default `track_total_hits` (which Kibana's find inherits), a
+        // search counts at most MAX_DOCS_PER_PAGE hits: exact totals of common terms would visit
+        // every match, and no page beyond that window can be asked for anyway.
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {} LIMIT {})",
+            driver.from(f),
+            w.sql,
+            casebook_api::limits::MAX_DOCS_PER_PAGE
+        );
         prepare(conn, &sql, &w.args)?
             .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
     };
