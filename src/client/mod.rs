@@ -19,6 +19,7 @@ use casebook_api::query::Query;
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What a call can fail with.
 #[derive(Clone, Debug, PartialEq)]
@@ -174,6 +175,14 @@ pub(crate) fn query(pairs: &[(&str, String)]) -> Query {
     )
 }
 
+/// Whether this page load has seen a valid session (set when `me` succeeds).
+static HAD_SESSION: AtomicBool = AtomicBool::new(false);
+
+/// Records that the page had a session, so a later 401 means it expired.
+pub(crate) fn note_session() {
+    HAD_SESSION.store(true, Ordering::Relaxed);
+}
+
 #[cfg(target_arch = "wasm32")]
 fn redirect_to_login() {
     if let Some(w) = web_sys::window() {
@@ -184,7 +193,14 @@ fn redirect_to_login() {
             loc.search().unwrap_or_default()
         );
         if !here.starts_with("/login") {
-            let _ = loc.set_href(&crate::routes::login_path(Some(&here)));
+            let mut to = crate::routes::login_path(Some(&here));
+            // A session this page was using ended: say so (Kibana's SESSION_EXPIRED). A first
+            // visit without a session just asks to sign in.
+            if HAD_SESSION.load(Ordering::Relaxed) {
+                let msg = crate::shell::session::LoginMessage::SessionExpired.code();
+                to = format!("{to}&msg={msg}");
+            }
+            let _ = loc.set_href(&to);
         }
     }
 }

@@ -35,9 +35,13 @@ impl Client {
     }
     /// `GET /internal/security/me`.
     pub async fn me(&self) -> ClientResult<AuthenticatedUser> {
-        Client::new("default")
+        let me = Client::new("default")
             .send(Method::GET, paths::ME_ROUTE, None, None)
-            .await
+            .await;
+        if me.is_ok() {
+            super::note_session();
+        }
+        me
     }
     /// `POST /api/security/logout`.
     pub async fn logout(&self) -> ClientResult<()> {

@@ -3,7 +3,6 @@
 
 pub mod avatar;
 pub mod badge;
-pub mod confirm_dialog;
 pub mod custom_field;
 pub mod empty_state;
 pub mod focus;

@@ -30,6 +30,24 @@ pub fn Logo(
     }
 }
 
+/// A question mark in a circle.
+#[component]
+fn HelpIcon() -> impl IntoView {
+    view! {
+        <svg class="cb-help-icon" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
+            <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.3"></circle>
+            <path
+                d="M6.2 6.3a1.9 1.9 0 0 1 3.7.5c0 1.3-1.9 1.6-1.9 2.7"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.3"
+                stroke-linecap="round"
+            ></path>
+            <circle cx="8" cy="11.6" r="0.8" fill="currentColor"></circle>
+        </svg>
+    }
+}
+
 /// The logo and name, linking home.
 #[component]
 fn Brand() -> impl IntoView {
@@ -62,7 +80,7 @@ pub fn Header() -> impl IntoView {
                             data-testid="shortcuts-button"
                             on:click=move |_| open.set(true)
                         >
-                            <kbd class="cb-kbd cb-kbd--plain">"?"</kbd>
+                            <HelpIcon/>
                         </button>
                     }
                 })}

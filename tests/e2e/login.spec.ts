@@ -1,5 +1,5 @@
 // Signing in and out, and what happens when the session ends.
-import { test, expect, ADMIN, paths, loginViaApi } from './fixtures';
+import { test, expect, ADMIN, paths } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function fillLogin(page: Page, username: string, password: string) {
@@ -87,8 +87,8 @@ test('an API call without a session sends the user to sign in, then back', async
   await page.keyboard.press('g');
   await page.keyboard.press('o');
 
-  await expect(page).toHaveURL(/\/login\?next=%2Fapp%2Fobservability%2Fcases/);
-  await loginViaApi(page);
-  await page.goto(new URL(page.url()).searchParams.get('next')!);
+  await expect(page).toHaveURL(/\/login\?next=%2Fapp%2Fobservability%2Fcases&msg=SESSION_EXPIRED$/);
+  await expect(page.getByTestId('login-message')).toHaveText('Your session has timed out. Please log in again.');
+  await fillLogin(page, ADMIN.username, ADMIN.password);
   await expect(page).toHaveURL(new RegExp(`${paths.list('observability')}$`));
 });
