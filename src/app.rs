@@ -7,9 +7,10 @@
 use crate::components::Toasts;
 use crate::context::provide_app_context;
 use crate::pages::{
-    CaseDetailPage, CaseListPage, CreateCasePage, HomePage, LoginPage, NotFoundPage, SettingsPage,
+    CaseDetailPage, CaseListPage, ConnectorsPage, CreateCasePage, HomePage, LoginPage,
+    NotFoundPage, SettingsPage,
 };
-use crate::routes::{Solution, SolutionBase};
+use crate::routes::{ConnectorsBase, Solution, SolutionBase};
 use crate::shell::SolutionShell;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -30,6 +31,7 @@ pub fn App() -> impl IntoView {
                 <SpaceSolutionRoutes solution=Solution::Security/>
                 <SpaceSolutionRoutes solution=Solution::Observability/>
                 <SpaceSolutionRoutes solution=Solution::Management/>
+                <ConnectorsRoutes/>
             </Routes>
         </Router>
         <Toasts/>
@@ -75,6 +77,22 @@ fn SpaceSolutionRoutes(
             view=move || view! { <SolutionShell solution/> }
         >
             <SolutionPages/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Stack Management › Connectors, in the default space and in other spaces. It sits in the
+/// Management shell (Kibana lists connectors there), outside any solution's Cases app.
+#[component(transparent)]
+fn ConnectorsRoutes() -> impl MatchNestedRoutes + Clone {
+    let shell = || view! { <SolutionShell solution=Solution::Management/> };
+    view! {
+        <ParentRoute path=ConnectorsBase view=shell>
+            <Route path=path!("") view=ConnectorsPage/>
+        </ParentRoute>
+        <ParentRoute path=(StaticSegment("s"), ParamSegment("space"), ConnectorsBase) view=shell>
+            <Route path=path!("") view=ConnectorsPage/>
         </ParentRoute>
     }
     .into_inner()

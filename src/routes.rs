@@ -131,6 +131,10 @@ impl Loc {
     pub fn settings(&self) -> String {
         self.wrap(settings(self.solution))
     }
+    /// The connectors page of Stack Management (in this location's space).
+    pub fn connectors(&self) -> String {
+        self.wrap(connectors())
+    }
     /// The same page in another solution (the solution switcher).
     pub fn with_solution(&self, solution: Solution) -> Loc {
         Loc {
@@ -194,6 +198,15 @@ pub fn settings(sol: Solution) -> String {
     format!("{}/configure", sol.base_path())
 }
 
+/// Where Kibana's Stack Management lists connectors.
+pub const CONNECTORS_PATH: &str =
+    "/app/management/insightsAndAlerting/triggersActionsConnectors/connectors";
+
+/// The path of the connectors page (Stack Management › Connectors).
+pub fn connectors() -> String {
+    CONNECTORS_PATH.to_owned()
+}
+
 /// Percent-encodes everything outside RFC 3986's unreserved set, so an id is one path segment.
 fn encode_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -235,6 +248,34 @@ impl PossibleRouteMatch for SolutionBase {
         path.extend(
             self.0
                 .base_path()
+                .split('/')
+                .filter(|s| !s.is_empty())
+                .map(|s| PathSegment::Static(s.into())),
+        );
+    }
+}
+
+/// A route segment matching the whole connectors path ([`CONNECTORS_PATH`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConnectorsBase;
+
+impl PossibleRouteMatch for ConnectorsBase {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        let rest = strip_base(path, CONNECTORS_PATH)?;
+        Some(PartialPathMatch::new(
+            rest,
+            vec![],
+            &path[..CONNECTORS_PATH.len()],
+        ))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        path.extend(
+            CONNECTORS_PATH
                 .split('/')
                 .filter(|s| !s.is_empty())
                 .map(|s| PathSegment::Static(s.into())),
@@ -338,6 +379,29 @@ mod tests {
                 .test("/app/security/cases2")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn connectors_path_is_kibanas_and_space_prefixed() {
+        let loc = Loc::new("default", Solution::Security);
+        assert_eq!(
+            loc.connectors(),
+            "/app/management/insightsAndAlerting/triggersActionsConnectors/connectors"
+        );
+        let loc = Loc::new("sec", Solution::Observability);
+        assert_eq!(
+            loc.connectors(),
+            "/s/sec/app/management/insightsAndAlerting/triggersActionsConnectors/connectors"
+        );
+        let path = connectors();
+        let m = ConnectorsBase.test(&path).expect("matches");
+        assert!(m.is_complete());
+        assert!(
+            ConnectorsBase
+                .test("/app/management/insightsAndAlerting/cases")
+                .is_none()
+        );
+        assert_eq!(Solution::from_path(&connectors()), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod avatar;
 pub mod badge;
 pub mod custom_field;
 pub mod empty_state;
+pub mod flyout;
 pub mod focus;
 pub mod markdown;
 pub mod markdown_editor;

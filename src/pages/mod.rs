@@ -3,6 +3,7 @@
 
 mod case_detail;
 mod case_list;
+mod connectors;
 mod create_case;
 mod home;
 mod login;
@@ -11,6 +12,7 @@ mod settings;
 
 pub use case_detail::CaseDetailPage;
 pub use case_list::CaseListPage;
+pub use connectors::ConnectorsPage;
 pub use create_case::CreateCasePage;
 pub use home::HomePage;
 pub use login::LoginPage;
