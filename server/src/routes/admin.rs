@@ -3,11 +3,13 @@
 use super::extract::{KJson, Q};
 use crate::error::{AppError, AppResult};
 use crate::service::Ctx;
+use crate::session;
 use crate::state::AppState;
 use crate::store::AuditEvent;
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use casebook_api::security::{
     ApiKeyList, Capabilities, CreateApiKeyRequest, CreateApiKeyResponse, InvalidateApiKeysRequest,
     InvalidateApiKeysResponse, PasswordRequest, Role, RoleRequest, UserInfo, UserRequest,
@@ -96,18 +98,35 @@ pub async fn delete_user(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// `POST /internal/security/users/{username}/password`.
+/// `POST /internal/security/users/{username}/password`: ends the user's sessions; whoever
+/// changed their own password from a session gets a fresh one.
 pub async fn password(
     State(s): State<AppState>,
     ctx: Ctx,
     Path(name): Path<String>,
+    headers: HeaderMap,
     KJson(body): KJson<PasswordRequest>,
-) -> AppResult<StatusCode> {
+) -> AppResult<Response> {
     s.service
         .change_password(&ctx, &name, body.password.as_deref(), &body.new_password)
         .await?;
     s.auth.forget_all();
-    Ok(StatusCode::NO_CONTENT)
+    s.sessions.end_all_for(&name);
+    let own_session = ctx.principal.user.username.as_deref() == Some(name.as_str())
+        && headers
+            .get(header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(session::token_in)
+            .is_some();
+    if own_session {
+        let token = s.sessions.create(&name);
+        return Ok((
+            StatusCode::NO_CONTENT,
+            [(header::SET_COOKIE, session::set_cookie(&token))],
+        )
+            .into_response());
+    }
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// `POST /internal/security/api_key`.

@@ -142,7 +142,28 @@ async fn authenticate(State(s): State<AppState>, mut req: Request, next: Next) -
         .and_then(crate::auth::parse_api_key);
     let principal = match (basic, api_key) {
         (_, Some((id, key))) => s.auth.api_key(s.service.store(), &id, &key).await,
-        (Some(Some((user, pass))), _) => s.auth.login(s.service.store(), &user, &pass).await,
+        (Some(Some((user, pass))), _) => {
+            // Basic credentials on any route count against the sign-in limit like the login
+            // form does, so they cannot be used to guess passwords faster.
+            let mut keys = vec![format!("user:{user}")];
+            if let Some(ip) = req
+                .extensions()
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            {
+                keys.push(format!("ip:{}", ip.0.ip()));
+            }
+            if s.limiter.blocked(&keys) {
+                return error_response(
+                    429,
+                    "Too many failed sign-in attempts. Try again in a few minutes.",
+                );
+            }
+            let found = s.auth.login(s.service.store(), &user, &pass).await;
+            if matches!(found, Ok(None)) {
+                s.limiter.fail(&keys);
+            }
+            found
+        }
         (Some(None), _) => Ok(None),
         (None, None) => {
             let token = headers

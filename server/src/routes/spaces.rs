@@ -53,17 +53,23 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> AppResult<Json<Vec<Spa
     ))
 }
 
-/// `GET /api/spaces/space/{id}`.
+/// `GET /api/spaces/space/{id}`: only spaces the user has something in.
 pub async fn get(
     State(s): State<AppState>,
-    _ctx: Ctx,
+    ctx: Ctx,
     Path(id): Path<String>,
 ) -> AppResult<Json<Space>> {
     let all = s.service.store().spaces().await?;
-    all.into_iter()
+    let space = all
+        .into_iter()
         .find(|sp| sp.id == id)
-        .map(Json)
-        .ok_or_else(not_found)
+        .ok_or_else(not_found)?;
+    if !ctx.principal.privileges.any_in_space(&space.id) {
+        return Err(AppError::Api(ApiError::forbidden(format!(
+            "Unauthorized to get {id} space"
+        ))));
+    }
+    Ok(Json(space))
 }
 
 /// `POST /api/spaces/space`.

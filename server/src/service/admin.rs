@@ -316,6 +316,12 @@ impl Service {
         ctx: &Ctx,
         req: CreateApiKeyRequest,
     ) -> AppResult<CreateApiKeyResponse> {
+        // A key minted by a limited key would carry its user's full privileges.
+        if ctx.principal.privileges.is_limited() {
+            return Err(AppError::Api(ApiError::forbidden(
+                "Forbidden: an API key with role descriptors cannot create API keys",
+            )));
+        }
         if req.name.trim().is_empty() {
             return Err(AppError::bad_request("[name]: must not be empty"));
         }

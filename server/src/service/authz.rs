@@ -11,8 +11,12 @@ use std::sync::Arc;
 pub enum Operation {
     /// Create a case.
     CreateCase,
-    /// Read cases, comments, user actions, metrics.
+    /// Read cases and metrics.
     ReadCase,
+    /// Read attachments.
+    ReadComment,
+    /// Read user actions.
+    ReadUserActions,
     /// Update a case.
     UpdateCase,
     /// Reopen a closed case.
@@ -21,16 +25,20 @@ pub enum Operation {
     AssignCase,
     /// Delete cases.
     DeleteCase,
-    /// Add, edit comments and attachments.
+    /// Add comments and attachments.
     CreateComment,
+    /// Edit comments and attachments.
+    UpdateComment,
     /// Delete comments.
     DeleteComment,
     /// Push a case.
     PushCase,
     /// Read the configuration.
     ReadConfiguration,
-    /// Write the configuration.
+    /// Create the configuration.
     WriteConfiguration,
+    /// Update the configuration.
+    UpdateConfiguration,
     /// Read connectors (the actions feature, read).
     ReadConnectors,
     /// Create, edit, delete and run connectors (the actions feature, all).
@@ -38,23 +46,35 @@ pub enum Operation {
 }
 
 impl Operation {
-    /// The verb Kibana uses in its 403 message ("Unauthorized to create case with owners: …").
+    /// What Kibana's 403 message says the user may not do: its operation's present verb and
+    /// document type (`server/authorization/index.ts`), e.g. "access case", "create comments".
     pub fn verb(self) -> &'static str {
         match self {
             Operation::CreateCase => "create case",
-            Operation::ReadCase => "get case",
-            Operation::UpdateCase => "update case",
+            Operation::ReadCase => "access case",
+            Operation::ReadComment => "access comments",
+            Operation::ReadUserActions => "access user actions",
+            Operation::UpdateCase | Operation::PushCase => "update case",
             Operation::ReopenCase => "reopen case",
             Operation::AssignCase => "assign case",
             Operation::DeleteCase => "delete case",
-            Operation::CreateComment => "create comment",
-            Operation::DeleteComment => "delete comment",
-            Operation::PushCase => "push case",
-            Operation::ReadConfiguration => "get configuration",
-            Operation::WriteConfiguration => "create configuration",
-            Operation::ReadConnectors => "get connectors",
-            Operation::ManageConnectors => "manage connectors",
+            Operation::CreateComment => "create comments",
+            Operation::UpdateComment => "update comments",
+            Operation::DeleteComment => "delete comments",
+            Operation::ReadConfiguration => "access case configurations",
+            Operation::WriteConfiguration => "create case configuration",
+            Operation::UpdateConfiguration => "update case configuration",
+            Operation::ReadConnectors => "get actions",
+            Operation::ManageConnectors => "manage actions",
         }
+    }
+
+    /// Whether this is an actions (connectors) operation, which no owner qualifies.
+    pub fn is_actions(self) -> bool {
+        matches!(
+            self,
+            Operation::ReadConnectors | Operation::ManageConnectors
+        )
     }
 }
 
@@ -98,26 +118,34 @@ pub fn allowed(p: &Principal, op: Operation, owner: Owner, space: &str) -> bool 
     p.privileges.allows(op, owner, space)
 }
 
-/// Fails with Kibana's 403 unless the principal may perform `op` on every owner given.
+/// Fails with Kibana's 403 unless the principal may perform `op` on every owner given. Like
+/// Kibana, the message names every owner of the request (once each, in order) in one quoted
+/// list: `Unauthorized to update case with owners: "securitySolution, observability"`.
 pub fn authorize(
     p: &Principal,
     op: Operation,
     owners: &[Owner],
     space: &str,
 ) -> Result<(), AppError> {
-    let denied: Vec<&str> = owners
-        .iter()
-        .filter(|o| !allowed(p, op, **o, space))
-        .map(|o| o.as_str())
-        .collect();
-    if denied.is_empty() {
+    if owners.iter().all(|o| allowed(p, op, *o, space)) {
         return Ok(());
     }
-    let list: Vec<String> = denied.iter().map(|o| format!("\"{o}\"")).collect();
+    if op.is_actions() {
+        return Err(AppError::Api(ApiError::forbidden(format!(
+            "Unauthorized to {}",
+            op.verb()
+        ))));
+    }
+    let mut named: Vec<&str> = Vec::new();
+    for o in owners {
+        if !named.contains(&o.as_str()) {
+            named.push(o.as_str());
+        }
+    }
     Err(AppError::Api(ApiError::forbidden(format!(
-        "Unauthorized to {} with owners: {}",
+        "Unauthorized to {} with owners: \"{}\"",
         op.verb(),
-        list.join(", ")
+        named.join(", ")
     ))))
 }
 

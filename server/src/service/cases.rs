@@ -38,6 +38,58 @@ pub(crate) fn check_bulk_len(field: &str, n: usize, max: usize) -> AppResult<()>
     Ok(())
 }
 
+/// Whether a patch names no field outside `id`, `version` and `allowed`.
+fn only_fields(p: &CasePatch, allowed: &str) -> bool {
+    serde_json::to_value(p)
+        .ok()
+        .and_then(|v| v.as_object().cloned())
+        .is_some_and(|o| {
+            o.keys()
+                .all(|k| k == "id" || k == "version" || k == allowed)
+        })
+}
+
+/// The operations a bulk update needs (Kibana's `getOperationsToAuthorize`): reopening a closed
+/// case needs `reopenCase`, changing assignees needs `assignCase`, and anything else needs
+/// `updateCase` — so a user with only the re-open (or assign) sub-feature may do just that.
+fn operations_to_authorize(patches: &[CasePatch], found: &[Case]) -> Vec<Operation> {
+    let mut reopened = Vec::new();
+    let mut assigned = Vec::new();
+    for p in patches {
+        let Some(c) = found.iter().find(|c| c.id == p.id) else {
+            continue;
+        };
+        let current = c.version == p.version;
+        if current && c.status == Status::Closed && p.status.is_some_and(|s| s != c.status) {
+            reopened.push(p);
+        }
+        if let Some(a) = &p.assignees {
+            let new: Vec<&str> = a.iter().flatten().map(|a| a.uid.as_str()).collect();
+            let old: Vec<&str> = c.assignees.iter().map(|a| a.uid.as_str()).collect();
+            if new != old {
+                assigned.push(p);
+            }
+        }
+    }
+    let only_assign = reopened.is_empty()
+        && assigned.len() == patches.len()
+        && assigned.iter().all(|p| only_fields(p, "assignees"));
+    let only_reopen = assigned.is_empty()
+        && reopened.len() == patches.len()
+        && reopened.iter().all(|p| only_fields(p, "status"));
+    let mut ops = Vec::new();
+    if !reopened.is_empty() {
+        ops.push(Operation::ReopenCase);
+    }
+    if !assigned.is_empty() {
+        ops.push(Operation::AssignCase);
+    }
+    if !only_assign && !only_reopen {
+        ops.push(Operation::UpdateCase);
+    }
+    ops
+}
+
 /// Applies status side effects: close sets closed_at/by and durations, reopen clears them.
 fn apply_status(c: &mut Case, to: Status, ctx: &Ctx, now: chrono::DateTime<chrono::Utc>) {
     if c.status == to {
@@ -226,11 +278,14 @@ impl Service {
             .filter(|id| !found.iter().any(|c| &c.id == *id))
             .cloned()
             .collect();
+        // Like Kibana, the cases that exist are authorized before missing ids are reported.
+        let owners: Vec<_> = found.iter().map(|c| c.owner).collect();
+        for op in operations_to_authorize(&patches, &found) {
+            authorize(&ctx.principal, op, &owners, &ctx.space)?;
+        }
         if !absent.is_empty() {
             return Err(missing(&absent));
         }
-        let owners: Vec<_> = found.iter().map(|c| c.owner).collect();
-        authorize(&ctx.principal, Operation::UpdateCase, &owners, &ctx.space)?;
         let stale: Vec<String> = patches
             .iter()
             .filter(|p| found.iter().any(|c| c.id == p.id && c.version != p.version))
@@ -243,22 +298,6 @@ impl Service {
         let mut changed_ids = Vec::new();
         for p in &patches {
             let old = found.iter().find(|c| c.id == p.id).expect("checked above");
-            if p.status.is_some_and(|s| s != Status::Closed) && old.status == Status::Closed {
-                authorize(
-                    &ctx.principal,
-                    Operation::ReopenCase,
-                    &[old.owner],
-                    &ctx.space,
-                )?;
-            }
-            if p.assignees.is_some() {
-                authorize(
-                    &ctx.principal,
-                    Operation::AssignCase,
-                    &[old.owner],
-                    &ctx.space,
-                )?;
-            }
             let defs = self
                 .configuration_of(ctx, old.owner)
                 .await?

@@ -176,7 +176,7 @@ impl Service {
         let case = self.load_case(ctx, case_id).await?;
         authorize(
             &ctx.principal,
-            Operation::CreateComment,
+            Operation::UpdateComment,
             &[case.owner],
             &ctx.space,
         )?;
@@ -296,7 +296,7 @@ impl Service {
         let case = self.load_case(ctx, case_id).await?;
         authorize(
             &ctx.principal,
-            Operation::ReadCase,
+            Operation::ReadComment,
             &[case.owner],
             &ctx.space,
         )?;
@@ -316,7 +316,7 @@ impl Service {
         let case = self.load_case(ctx, case_id).await?;
         authorize(
             &ctx.principal,
-            Operation::ReadCase,
+            Operation::ReadComment,
             &[case.owner],
             &ctx.space,
         )?;
@@ -341,7 +341,7 @@ impl Service {
         let case = self.load_case(ctx, case_id).await?;
         authorize(
             &ctx.principal,
-            Operation::ReadCase,
+            Operation::ReadComment,
             &[case.owner],
             &ctx.space,
         )?;

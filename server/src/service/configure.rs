@@ -103,7 +103,7 @@ impl Service {
             })?;
         authorize(
             &ctx.principal,
-            Operation::WriteConfiguration,
+            Operation::UpdateConfiguration,
             &[old.owner],
             &ctx.space,
         )?;

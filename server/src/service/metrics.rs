@@ -36,7 +36,7 @@ impl Service {
         let case = self.load_case(ctx, case_id).await?;
         authorize(
             &ctx.principal,
-            Operation::ReadCase,
+            Operation::ReadUserActions,
             &[case.owner],
             &ctx.space,
         )?;
@@ -61,7 +61,7 @@ impl Service {
         let case = self.load_case(ctx, case_id).await?;
         authorize(
             &ctx.principal,
-            Operation::ReadCase,
+            Operation::ReadUserActions,
             &[case.owner],
             &ctx.space,
         )?;

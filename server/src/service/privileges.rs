@@ -193,6 +193,11 @@ impl Privileges {
         self
     }
 
+    /// Whether these are narrowed by an API key's role descriptors.
+    pub fn is_limited(&self) -> bool {
+        self.limit.is_some()
+    }
+
     /// Whether these are superuser privileges (users, roles, spaces, audit log).
     pub fn is_superuser(&self) -> bool {
         self.superuser && self.limit.as_ref().is_none_or(|l| l.is_superuser())
@@ -234,14 +239,17 @@ pub fn requirement(op: Operation, owner: Owner) -> (Feature, Cap) {
     let cases = Feature::Cases(owner);
     match op {
         Operation::CreateCase => (cases, Cap::Create),
-        Operation::ReadCase | Operation::ReadConfiguration => (cases, Cap::Read),
+        Operation::ReadCase
+        | Operation::ReadComment
+        | Operation::ReadUserActions
+        | Operation::ReadConfiguration => (cases, Cap::Read),
         Operation::UpdateCase => (cases, Cap::Update),
         Operation::ReopenCase => (cases, Cap::Reopen),
         Operation::AssignCase => (cases, Cap::Assign),
         Operation::DeleteCase | Operation::DeleteComment => (cases, Cap::Delete),
-        Operation::CreateComment => (cases, Cap::CreateComment),
+        Operation::CreateComment | Operation::UpdateComment => (cases, Cap::CreateComment),
         Operation::PushCase => (cases, Cap::Push),
-        Operation::WriteConfiguration => (cases, Cap::Settings),
+        Operation::WriteConfiguration | Operation::UpdateConfiguration => (cases, Cap::Settings),
         Operation::ReadConnectors => (Feature::Actions, Cap::Read),
         Operation::ManageConnectors => (Feature::Actions, Cap::Manage),
     }

@@ -4,6 +4,7 @@ use super::authz::{Operation, allowed};
 use super::{Ctx, Service};
 use crate::error::{AppError, AppResult};
 use crate::service::authz::Principal;
+use crate::service::privileges::builtin_roles;
 use crate::store::UserRecord;
 use casebook_api::limits::MAX_SUGGESTED_PROFILES;
 use casebook_api::security::{ProfileUser, SuggestUserProfilesRequest, UserProfile};
@@ -37,6 +38,9 @@ impl Service {
         }
         let needle = req.name.trim().to_lowercase();
         let users = self.store.users().await?;
+        // Custom roles count too: whoever may update the owners' cases can be assigned.
+        let mut roles = builtin_roles();
+        roles.extend(self.store.roles().await?);
         let matches = |u: &UserRecord| {
             needle.is_empty()
                 || [Some(&u.username), u.full_name.as_ref(), u.email.as_ref()]
@@ -53,7 +57,12 @@ impl Service {
             .iter()
             .filter(|u| u.enabled && matches(u))
             .filter(|u| {
-                let p = Principal::new(u.as_user(), u.roles.clone());
+                let defs: Vec<_> = roles
+                    .iter()
+                    .filter(|r| u.roles.contains(&r.name))
+                    .cloned()
+                    .collect();
+                let p = Principal::with_roles(u.as_user(), u.roles.clone(), &defs);
                 req.owners
                     .iter()
                     .all(|o| allowed(&p, Operation::UpdateCase, *o, &ctx.space))
