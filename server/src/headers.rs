@@ -52,7 +52,13 @@ pub fn content_security_policy(dist: &Path) -> String {
 
 /// Adds the security headers.
 pub async fn security_headers(State(s): State<AppState>, req: Request, next: Next) -> Response {
-    let api = req.uri().path().starts_with("/api/") || req.uri().path().starts_with("/internal/");
+    let path = req.uri().path();
+    // `/s/{space}/api/…` is the API too.
+    let unprefixed = path
+        .strip_prefix("/s/")
+        .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
+        .unwrap_or(path);
+    let api = unprefixed.starts_with("/api/") || unprefixed.starts_with("/internal/");
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
     h.insert(
