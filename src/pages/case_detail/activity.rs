@@ -145,21 +145,38 @@ impl Feed {
         offset: usize,
         count: usize,
     ) -> ClientResult<(Vec<UserAction>, usize)> {
+        let (actions, total) = self.find(order, offset, count).await?;
+        self.load_comments(&actions).await?;
+        Ok((actions, total))
+    }
+
+    /// One user action find: `count` entries from `offset` in `order` (no comment reads).
+    async fn find(
+        self,
+        order: SortOrder,
+        offset: usize,
+        count: usize,
+    ) -> ClientResult<(Vec<UserAction>, usize)> {
         let per_page = count.clamp(1, MAX_USER_ACTIONS_PER_PAGE);
         let page = offset / per_page + 1;
         let skip = offset % per_page;
         let client = self.ctx.client.get_untracked();
-        let id = self.ctx.id();
         let types = self.filter.get_untracked().types();
         let r = client
-            .find_user_actions(&id, &types, order, page, per_page)
+            .find_user_actions(&self.ctx.id(), &types, order, page, per_page)
             .await?;
-        let actions: Vec<UserAction> = r.user_actions.into_iter().skip(skip).collect();
+        Ok((r.user_actions.into_iter().skip(skip).collect(), r.total))
+    }
+
+    /// Reads the comments `actions` show that are not cached yet, in parallel.
+    async fn load_comments(self, actions: &[UserAction]) -> ClientResult<()> {
+        let client = self.ctx.client.get_untracked();
+        let id = self.ctx.id();
         let wanted: Vec<String> = self.comments.with_untracked(|c| {
-            comment_ids(&actions)
-                .into_iter()
-                .filter(|i| !c.contains_key(i))
-                .collect()
+            let mut ids = comment_ids(actions);
+            ids.retain(|i| !c.contains_key(i));
+            ids.dedup();
+            ids
         });
         let reads = join_all(wanted.iter().map(|cid| client.get_comment(&id, cid))).await;
         let mut slots = Vec::with_capacity(wanted.len());
@@ -171,7 +188,7 @@ impl Feed {
             }
         }
         self.comments.update(|c| c.extend(slots));
-        Ok((actions, r.total))
+        Ok(())
     }
 
     fn failed(self, e: ClientError) {
@@ -187,19 +204,32 @@ impl Feed {
         self.error.set(None);
         spawn_local(async move {
             let per_page = self.per_page.get_untracked();
-            let first = self.fetch(0, per_page).await;
-            let latest = match &first {
-                Ok((_, total))
-                    if *total > per_page && self.order.get_untracked() == SortOrder::Asc =>
-                {
-                    self.latest(per_page).await.map(Some)
+            let order = self.order.get_untracked();
+            // Oldest first also shows the latest page: both finds at once, then one round of
+            // comment reads for the two.
+            let (first, latest) = futures::join!(self.find(order, 0, per_page), async {
+                match order {
+                    SortOrder::Asc => self
+                        .find(SortOrder::Desc, 0, per_page)
+                        .await
+                        .map(|(a, _)| Some(a)),
+                    SortOrder::Desc => Ok(None),
                 }
-                _ => Ok(None),
-            };
-            match first.and_then(|f| latest.map(|l| (f, l))) {
-                Ok(((actions, total), latest)) if self.generation.get_value() == generation => {
-                    let mut tail = latest.unwrap_or_default();
+            });
+            let loaded = match (first, latest) {
+                (Ok((actions, total)), Ok(latest)) => {
+                    let mut tail = latest.filter(|_| total > per_page).unwrap_or_default();
+                    tail.reverse();
                     tail.retain(|t| !actions.iter().any(|a| a.id == t.id));
+                    let both: Vec<UserAction> = actions.iter().chain(&tail).cloned().collect();
+                    self.load_comments(&both)
+                        .await
+                        .map(|()| (actions, total, tail))
+                }
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            match loaded {
+                Ok((actions, total, tail)) if self.generation.get_value() == generation => {
                     self.items.set(actions);
                     self.tail.set(tail);
                     self.total.set(total);
@@ -231,13 +261,6 @@ impl Feed {
                 Err(e) => self.failed(e),
             }
         });
-    }
-
-    /// The latest `count` entries, oldest first (the tail of an oldest-first feed).
-    async fn latest(self, count: usize) -> ClientResult<Vec<UserAction>> {
-        let (mut latest, _) = self.fetch_in(SortOrder::Desc, 0, count).await?;
-        latest.reverse();
-        Ok(latest)
     }
 
     fn gap_untracked(self) -> usize {

@@ -31,17 +31,20 @@ pub(super) async fn copy_to_clipboard(text: String) -> bool {
     }
 }
 
-/// "Opened …", "In progress since …", "Closed on …" for the header.
-fn status_date(c: &Case) -> (&'static str, chrono::DateTime<chrono::Utc>) {
+/// "Opened 5 minutes ago", "In progress since <date>", "Closed on <date>" for the header:
+/// the label, the moment, and whether to show it as an exact date.
+fn status_date(c: &Case) -> (&'static str, chrono::DateTime<chrono::Utc>, bool) {
     match c.status {
-        Status::Open => ("Opened", c.created_at),
+        Status::Open => ("Opened", c.created_at, false),
         Status::InProgress => (
             "In progress since",
             c.in_progress_at.or(c.updated_at).unwrap_or(c.created_at),
+            true,
         ),
         Status::Closed => (
-            "Closed",
+            "Closed on",
             c.closed_at.or(c.updated_at).unwrap_or(c.created_at),
+            true,
         ),
     }
 }
@@ -143,8 +146,8 @@ pub fn CaseHeader(
                 </ContextMenu>
                 <span class="cb-case-header__date cb-text-subdued" data-testid="status-date">
                     {move || {
-                        let (label, at) = case.with(status_date);
-                        view! { {label} " " <When at/> }
+                        let (label, at, absolute) = case.with(status_date);
+                        view! { {label} " " <When at absolute/> }
                     }}
                 </span>
                 <span class="cb-case-header__spacer"></span>

@@ -128,12 +128,14 @@ fn AssigneesBlock(ctx: CaseCtx) -> impl IntoView {
             <ul class="cb-people" aria-label="Assignees">
                 <For each=move || uids.get() key=|u| u.clone() let:uid>
                     <li class="cb-people__item" data-testid="assignee">
-                        <Avatar name=name_of(&uid) size=AvatarSize::Medium decorative=true/>
-                        <span class="cb-people__name">{name_of(&uid)}</span>
+                        // Names arrive with the case users; until then the uid shows.
+                        <Avatar name=Signal::derive({ let uid = uid.clone(); move || name_of(&uid) })
+                            size=AvatarSize::Medium decorative=true/>
+                        <span class="cb-people__name">{ let uid = uid.clone(); move || name_of(&uid) }</span>
                         <button
                             type="button"
                             class="cb-icon-btn cb-icon-btn--small"
-                            aria-label=format!("Unassign {}", name_of(&uid))
+                            aria-label={ let uid = uid.clone(); move || format!("Unassign {}", name_of(&uid)) }
                             data-testid="unassign"
                             disabled=move || save.pending().get()
                             on:click={

@@ -75,16 +75,25 @@ pub fn relative(dt: &DateTime<Utc>, now_ms: i64) -> String {
     }
 }
 
-/// A moment shown relative to now, with the exact date as tooltip.
+/// A moment shown relative to now ("5 minutes ago") with the exact date as tooltip, or as the
+/// exact date itself.
 #[component]
 pub fn When(
     /// The moment.
     at: DateTime<Utc>,
+    /// Shows the exact date instead of a relative one ("Closed on …").
+    #[prop(optional)]
+    absolute: bool,
 ) -> impl IntoView {
     let exact = format_date(&at);
+    let text = if absolute {
+        exact.clone()
+    } else {
+        relative(&at, now_ms())
+    };
     view! {
         <time datetime=at.to_rfc3339() title=exact>
-            {relative(&at, now_ms())}
+            {text}
         </time>
     }
 }
