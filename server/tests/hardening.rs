@@ -460,10 +460,10 @@ async fn nothing_leaks_across_owners_or_spaces() {
     let missing = "00000000-0000-0000-0000-000000000000";
 
     // A forbidden owner's case: 403 with Kibana's shape, naming the owner and nothing else.
-    let forbidden = format!(r#"Unauthorized to access case with owners: "observability""#);
+    let forbidden = r#"Unauthorized to access case with owners: "observability""#;
     let comments_forbidden = r#"Unauthorized to access comments with owners: "observability""#;
     for (path, msg) in [
-        (format!("/api/cases/{obs_id}"), forbidden.as_str()),
+        (format!("/api/cases/{obs_id}"), forbidden),
         (
             format!("/api/cases/{obs_id}/comments/{comment_id}"),
             comments_forbidden,
@@ -474,12 +474,9 @@ async fn nothing_leaks_across_owners_or_spaces() {
         ),
         (
             format!("/internal/cases/metrics/{obs_id}?features=lifespan"),
-            forbidden.as_str(),
+            forbidden,
         ),
-        (
-            format!("/internal/cases/{obs_id}/_users"),
-            forbidden.as_str(),
-        ),
+        (format!("/internal/cases/{obs_id}/_users"), forbidden),
     ] {
         let (st, e) = w.call("sec_all", "GET", &path, None).await;
         assert_error(st, &e, 403, msg);
