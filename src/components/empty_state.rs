@@ -12,9 +12,13 @@ pub fn EmptyState(
     /// One or two sentences under the title.
     #[prop(optional, into)]
     body: Option<Signal<String>>,
-    /// An icon or emoji above the title (decorative).
+    /// A character above the title (decorative). Emoji render as empty boxes where no emoji
+    /// font is installed (headless Chromium, many Linux desktops): prefer `illustration`.
     #[prop(optional, into)]
     icon: Option<String>,
+    /// An inline SVG above the title (decorative); shown instead of `icon`.
+    #[prop(optional, into)]
+    illustration: Option<ViewFn>,
     /// `data-testid` (default `empty-state`).
     #[prop(optional, into)]
     test_id: Option<String>,
@@ -24,7 +28,11 @@ pub fn EmptyState(
 ) -> impl IntoView {
     view! {
         <div class="cb-empty" data-testid=test_id.unwrap_or_else(|| "empty-state".into())>
-            {icon.map(|i| view! { <div class="cb-empty__icon" aria-hidden="true">{i}</div> })}
+            {match (illustration, icon) {
+                (Some(i), _) => Some(view! { <div class="cb-empty__icon" aria-hidden="true">{i.run()}</div> }.into_any()),
+                (None, Some(i)) => Some(view! { <div class="cb-empty__icon" aria-hidden="true">{i}</div> }.into_any()),
+                (None, None) => None,
+            }}
             <h2 class="cb-empty__title">{move || title.get()}</h2>
             {body.map(|b| view! { <p class="cb-empty__body">{move || b.get()}</p> })}
             {children.map(|c| view! { <div class="cb-empty__actions">{c()}</div> })}

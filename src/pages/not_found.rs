@@ -15,7 +15,26 @@ pub fn NotFoundPage() -> impl IntoView {
                 <EmptyState
                     title="Page not found"
                     body="The page you are looking for does not exist or has moved."
-                    icon="🔍"
+                    illustration=|| {
+                        view! {
+                            <svg viewBox="0 0 48 48" width="48" height="48">
+                                <circle
+                                    cx="21"
+                                    cy="21"
+                                    r="13"
+                                    fill="none"
+                                    stroke="var(--cb-color-medium-shade)"
+                                    stroke-width="4"
+                                ></circle>
+                                <path
+                                    d="M31 31l10 10"
+                                    stroke="var(--cb-color-dark-shade)"
+                                    stroke-width="5"
+                                    stroke-linecap="round"
+                                ></path>
+                            </svg>
+                        }
+                    }
                 >
                     <a class="cb-btn cb-btn--fill" href=case_list(Solution::Security)>
                         "Go to cases"
