@@ -563,6 +563,51 @@ async fn nothing_leaks_across_owners_or_spaces() {
         json!({"open": 0, "inProgress": 0, "closed": 0})
     );
 
+    // A forbidden comment cannot be reached through a case the persona may use.
+    let mine = w
+        .case_as("sec_all", "", "securitySolution", json!({}))
+        .await;
+    let mine_id = s(&mine["id"]).to_string();
+    let before = row_counts(&w.app);
+    let via = format!("/api/cases/{mine_id}/comments/{comment_id}");
+    let not_found = format!("Saved object [cases-comments/{comment_id}] not found");
+    let (st, e) = w.call("sec_all", "GET", &via, None).await;
+    assert_error(st, &e, 404, &not_found);
+    let (st, e) = w.call("sec_all", "DELETE", &via, None).await;
+    assert_error(st, &e, 404, &not_found);
+    let (st, e) = w
+        .call(
+            "sec_all",
+            "PATCH",
+            &format!("/api/cases/{mine_id}/comments"),
+            Some(
+                &json!({"id": comment_id, "version": c["comments"][0]["version"], "type": "user",
+                         "comment": "overwritten", "owner": "securitySolution"}),
+            ),
+        )
+        .await;
+    assert_eq!(st, 404, "{e}");
+    let (st, e) = w
+        .call(
+            "sec_all",
+            "PATCH",
+            &format!("/api/cases/{mine_id}/comments"),
+            Some(
+                &json!({"id": comment_id, "version": c["comments"][0]["version"], "type": "user",
+                         "comment": "overwritten", "owner": "observability"}),
+            ),
+        )
+        .await;
+    assert!(st == 404 || st == 400, "{st} {e}");
+    assert_eq!(row_counts(&w.app), before);
+    let still = w
+        .get_ok(
+            "elastic",
+            &format!("/api/cases/{obs_id}/comments/{comment_id}"),
+        )
+        .await;
+    assert_eq!(still["comment"], "confidential-comment");
+
     // Writes with a forbidden case id are refused with the same shape and change nothing.
     let before = row_counts(&w.app);
     let (st, e) = w

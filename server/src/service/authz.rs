@@ -165,3 +165,42 @@ pub fn readable_owners(p: &Principal, requested: &[Owner], space: &str) -> Vec<O
     out.dedup();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(p: &Principal, op: Operation, owners: &[Owner]) -> String {
+        match authorize(p, op, owners, "default") {
+            Err(AppError::Api(e)) => {
+                assert_eq!(e.status, 403);
+                e.message
+            }
+            other => panic!("expected a 403, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn refusals_use_kibanas_wording() {
+        let viewer = Principal::new(casebook_api::User::default(), vec!["viewer".into()]);
+        let (sec, obs) = (Owner::SecuritySolution, Owner::Observability);
+        assert!(authorize(&viewer, Operation::ReadCase, &[sec, obs], "x").is_ok());
+        assert_eq!(
+            message(&viewer, Operation::UpdateCase, &[sec, obs, sec]),
+            r#"Unauthorized to update case with owners: "securitySolution, observability""#
+        );
+        assert_eq!(
+            message(&viewer, Operation::CreateComment, &[obs]),
+            r#"Unauthorized to create comments with owners: "observability""#
+        );
+        assert_eq!(
+            message(&viewer, Operation::ManageConnectors, &[Owner::Cases]),
+            "Unauthorized to manage actions"
+        );
+        let nobody = Principal::new(casebook_api::User::default(), vec![]);
+        assert_eq!(
+            message(&nobody, Operation::ReadComment, &[sec]),
+            r#"Unauthorized to access comments with owners: "securitySolution""#
+        );
+    }
+}
