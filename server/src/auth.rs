@@ -169,7 +169,9 @@ impl Authenticator {
                 .into_iter()
                 .flatten()
                 .map(|(name, body)| Role {
-                    name: name.clone(),
+                    // A descriptor's name is only a label: one called `superuser` must not
+                    // make the key a superuser's (role names are what grant that).
+                    name: format!("api_key_descriptor:{name}"),
                     description: None,
                     metadata: serde_json::json!({}),
                     elasticsearch: serde_json::json!({}),

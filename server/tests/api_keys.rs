@@ -404,3 +404,31 @@ async fn secrets_are_stored_hashed() {
     // Nor are the personas' passwords.
     assert!(!bytes.windows(PW.len()).any(|win| win == PW.as_bytes()));
 }
+
+#[tokio::test]
+async fn a_descriptor_named_superuser_is_just_a_name() {
+    let w = World::new().await;
+    for who in ["elastic", "sec_all"] {
+        let k = key(
+            &w,
+            who,
+            json!({"name": "tricky", "role_descriptors": {"superuser": {"kibana": [
+                {"feature": {"generalCasesV3": ["read"]}, "spaces": ["*"]}]}}}),
+        )
+        .await;
+        let (st, e) = with_key(
+            &w,
+            &k,
+            "POST",
+            "/api/cases",
+            Some(&common::case_body("securitySolution")),
+        )
+        .await;
+        assert_eq!(st, 403, "{who}: {e}");
+        let (st, _) = with_key(&w, &k, "GET", "/internal/security/users", None).await;
+        assert_eq!(st, 403, "{who}");
+        let (st, caps) = with_key(&w, &k, "GET", "/internal/casebook/capabilities", None).await;
+        assert_eq!(st, 200);
+        assert_eq!(caps["superuser"], false, "{who}");
+    }
+}
