@@ -45,11 +45,17 @@ pub fn Flyout(
             let _ = el.focus();
         }
     });
-    let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" {
-            ev.stop_propagation();
+    // Escape is heard on the window: focus may have left the panel (a button that became
+    // disabled while saving drops it on <body>). Dialogs on top handle their own Escape first.
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && !ev.default_prevented() {
+            ev.prevent_default();
             on_close.run(());
-        } else if let Some(el) = panel.get_untracked() {
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let on_keydown = move |ev: KeyboardEvent| {
+        if let Some(el) = panel.get_untracked() {
             trap_tab(&el, &ev);
         }
     };

@@ -65,7 +65,7 @@ fn CreateFlyout(
     view! {
         <Flyout title on_close wide=true test_id="connector-flyout">
             {move || match picked.get() {
-                None => view! { <TypePicker types=types.clone() picked/> }.into_any(),
+                None => view! { <TypePicker types=types.clone() picked on_close/> }.into_any(),
                 Some(kind) => view! {
                     <Editor form=ConnectorForm::new(kind) id=None on_saved on_close back=Some(back)/>
                 }
@@ -80,6 +80,7 @@ fn CreateFlyout(
 fn TypePicker(
     types: Vec<ConnectorTypeInfo>,
     picked: RwSignal<Option<ConnectorType>>,
+    on_close: Callback<()>,
 ) -> impl IntoView {
     let cards = types
         .into_iter()
@@ -108,7 +109,9 @@ fn TypePicker(
             <ul class="cb-type-grid" aria-label="Connector types">{cards}</ul>
         </FlyoutBody>
         <FlyoutFooter>
-            <span></span>
+            <button type="button" class="cb-btn cb-btn--empty" on:click=move |_| on_close.run(())>
+                "Cancel"
+            </button>
         </FlyoutFooter>
     }
 }

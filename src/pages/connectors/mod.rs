@@ -15,6 +15,7 @@ mod test_panel;
 
 use crate::context::{use_client, use_loc};
 use crate::pages::settings::widgets::{Callout, Tone};
+use crate::shell::PageCrumb;
 use casebook_api::actions::ActionConnector;
 use delete::DeleteConnectorDialog;
 use flyout::{ConnectorFlyout, Panel, Tab};
@@ -27,6 +28,10 @@ use list::ConnectorsTable;
 pub fn ConnectorsPage() -> impl IntoView {
     let loc = use_loc();
     let client = use_client();
+    // The shell's trail reads "Stack Management › Cases › Connectors".
+    if let Some(crumb) = use_context::<PageCrumb>() {
+        crumb.set("Connectors");
+    }
     let version = RwSignal::new(0u32);
     let connectors = LocalResource::new(move || {
         version.track();

@@ -31,6 +31,9 @@ pub fn TestPanel(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let ext = external_id.get_untracked();
+        if run.pending().get_untracked() {
+            return;
+        }
         if ext.trim().is_empty() {
             error.set(Some(
                 "Enter the id of an incident in the external system.".into(),
@@ -66,7 +69,7 @@ pub fn TestPanel(
                 type="submit"
                 class="cb-btn cb-btn--fill"
                 data-testid="connector-test-run"
-                disabled=move || run.pending().get()
+                aria-busy=move || run.pending().get().to_string()
             >
                 {move || if run.pending().get() { "Running…" } else { "Run" }}
             </button>

@@ -47,7 +47,7 @@ pub fn CustomFieldsSection(
             <div class="cb-settings-add">
                 <button
                     type="button"
-                    class="cb-btn cb-btn--empty"
+                    class="cb-btn"
                     data-testid="add-custom-field"
                     disabled=full
                     aria-describedby="cb-custom-fields-limit"
@@ -101,7 +101,7 @@ fn FieldRow(
         <li class="cb-settings-item" data-testid="custom-field-item">
             <div class="cb-settings-item__main">
                 <span class="cb-settings-item__name">{def.label.clone()}</span>
-                <span class="cb-badge">{type_label(def.kind)}</span>
+                <span class="cb-badge cb-badge--hollow">{type_label(def.kind)}</span>
                 {def.required.then(|| view! { <span class="cb-badge cb-badge--accent">"Required"</span> })}
             </div>
             <div class="cb-settings-item__actions">

@@ -56,7 +56,7 @@ pub fn TemplatesSection(
             <div class="cb-settings-add">
                 <button
                     type="button"
-                    class="cb-btn cb-btn--empty"
+                    class="cb-btn"
                     data-testid="add-template"
                     disabled=full
                     aria-describedby="cb-templates-limit"
@@ -120,7 +120,7 @@ fn TemplateRow(
                     .clone()
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|tag| view! { <span class="cb-badge">{tag}</span> })
+                    .map(|tag| view! { <span class="cb-badge cb-badge--default">{tag}</span> })
                     .collect_view()}
                 {t.description
                     .clone()
