@@ -812,3 +812,40 @@ async fn connector_usage_names_only_readable_cases() {
         "{hidden}"
     );
 }
+
+#[tokio::test]
+async fn sign_in_redirects_stay_on_this_site() {
+    let app = TestApp::new().await;
+    let location = |next: &'static str| {
+        let app = &app;
+        async move {
+            let body = json!({"providerType": "basic", "providerName": "basic",
+                              "currentURL": format!("/login?next={next}"),
+                              "params": {"username": "elastic", "password": common::PASSWORD}});
+            let req = Request::builder()
+                .method("POST")
+                .uri("/internal/security/login")
+                .header("kbn-xsrf", "true")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(json_body(&body))
+                .unwrap();
+            let (st, _, body) = raw(app, req).await;
+            assert_eq!(st, 200, "{body}");
+            s(&body["location"]).to_string()
+        }
+    };
+    assert_eq!(
+        location("%2Fapp%2Fsecurity%2Fcases%2Fabc%3FtabId%3Dactivity").await,
+        "/app/security/cases/abc?tabId=activity"
+    );
+    for evil in [
+        "https%3A%2F%2Fevil.example",
+        "%2F%2Fevil.example",
+        "%2F%5Cevil.example",
+        "%2F%09%2Fevil.example",
+        "%2F%0A%2Fevil.example",
+        "javascript%3Aalert(1)",
+    ] {
+        assert_eq!(location(evil).await, "/app/security/cases", "{evil}");
+    }
+}

@@ -74,13 +74,24 @@ pub async fn login(
         .current_url
         .split_once("next=")
         .map(|(_, n)| casebook_api::query::decode(n.split('&').next().unwrap_or("")))
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .filter(|n| same_site_path(n))
         .unwrap_or_else(|| "/app/security/cases".to_string());
     Ok((
         [(header::SET_COOKIE, set_cookie(&token))],
         Json(json!({ "location": location })),
     )
         .into_response())
+}
+
+/// Whether a redirect target stays on this site: a path starting with one `/`. Browsers read
+/// `\` as `/` and drop tabs and newlines, so `/\evil.example` or `/<tab>/evil.example` would
+/// go to another host; any backslash, whitespace or control character is refused.
+fn same_site_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
 fn end_session(s: &AppState, headers: &HeaderMap) {
