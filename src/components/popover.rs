@@ -110,6 +110,8 @@ pub fn Popover(
             open.set(false);
         }
     };
+    // ContextMenu forwards "" for "none".
+    let test_id = test_id.filter(|t| !t.is_empty());
     let panel_test_id = test_id.as_ref().map(|t| format!("{t}-panel"));
     let panel_id = StoredValue::new(panel_id);
     let panel_test_id = StoredValue::new(panel_test_id);
@@ -121,7 +123,7 @@ pub fn Popover(
                 aria-haspopup=if menu { "menu" } else { "dialog" }
                 aria-expanded=move || open.get().to_string()
                 aria-controls=panel_id.get_value()
-                aria-label=move || aria_label.map(|l| l.get())
+                aria-label=move || aria_label.map(|l| l.get()).filter(|l| !l.is_empty())
                 data-testid=test_id
                 node_ref=button
                 on:click=move |_| open.update(|o| *o = !*o)
