@@ -1,18 +1,18 @@
-//! The case header: breadcrumb, inline-editable title, `#number`, the status menu with the
+//! The case header: inline-editable title (also the shell's last breadcrumb), `#number`, the status menu with the
 //! status date, alert syncing, refresh, and the actions menu (copy the id, delete the case).
 
 use super::state::CaseCtx;
 use super::time::When;
 use crate::components::{ConfirmModal, ContextMenu, MenuItem, StatusBadge};
 use crate::context::use_loc;
+use crate::shell::use_breadcrumb;
 use casebook_api::case::Settings;
 use casebook_api::validate::check_title;
 use casebook_api::{Case, Status};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 /// Copies text to the clipboard; whether it worked.
 pub(super) async fn copy_to_clipboard(text: String) -> bool {
@@ -124,13 +124,15 @@ pub fn CaseHeader(
         }
     });
     let refreshing = RwSignal::new(false);
+    // The shell's breadcrumb ends with the case title (per path, so permalinks get it too).
+    let crumb = use_breadcrumb();
+    let pathname = use_location().pathname;
+    Effect::new(move |_| {
+        pathname.track();
+        crumb.set(case.with(|c| c.title.clone()));
+    });
     view! {
         <header class="cb-case-header">
-            <nav class="cb-breadcrumbs" aria-label="Breadcrumb">
-                <A href=move || loc.get().list()>"Cases"</A>
-                <span aria-hidden="true">" / "</span>
-                <span aria-current="page" class="cb-breadcrumbs__current">{move || case.with(|c| c.title.clone())}</span>
-            </nav>
             <TitleEditor ctx/>
             <div class="cb-case-header__meta">
                 <ContextMenu
