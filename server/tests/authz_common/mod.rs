@@ -9,8 +9,10 @@
 use crate::common::{PASSWORD, TestApp, basic, json_body, s};
 use axum::body::Body;
 use axum::http::{Request, header};
+use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use tower::ServiceExt;
 
 /// The password of every persona.
 pub const PW: &str = "persona-password";
@@ -127,6 +129,63 @@ pub async fn call_auth(
         None => b.body(Body::empty()),
     };
     app.send(req.expect("request")).await
+}
+
+/// A response's status, headers and JSON body.
+pub async fn raw(app: &TestApp, req: Request<Body>) -> (u16, axum::http::HeaderMap, Value) {
+    let res = app.router().oneshot(req).await.expect("infallible");
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, headers, body)
+}
+
+/// `POST /internal/security/login`; returns the status and the session cookie (`sid=…`).
+pub async fn login(app: &TestApp, user: &str, password: &str) -> (u16, Option<String>, String) {
+    let body = json!({"providerType": "basic", "providerName": "basic", "currentURL": "/login",
+                      "params": {"username": user, "password": password}});
+    let req = Request::builder()
+        .method("POST")
+        .uri("/internal/security/login")
+        .header("kbn-xsrf", "true")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(json_body(&body))
+        .unwrap();
+    let (st, h, _) = raw(app, req).await;
+    let set = h
+        .get(header::SET_COOKIE)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let cookie = set
+        .split(';')
+        .next()
+        .filter(|c| c.starts_with("sid=") && c.len() > 4)
+        .map(str::to_string);
+    (st, cookie, set)
+}
+
+/// A request with a session cookie (and kbn-xsrf).
+pub async fn with_cookie(
+    app: &TestApp,
+    cookie: &str,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+) -> (u16, axum::http::HeaderMap, Value) {
+    let b = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::COOKIE, cookie)
+        .header("kbn-xsrf", "true");
+    let req = match body {
+        Some(v) => b
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(json_body(v)),
+        None => b.body(Body::empty()),
+    }
+    .unwrap();
+    raw(app, req).await
 }
 
 /// The personas of one server.
