@@ -111,9 +111,6 @@ async fn connectors_need_the_actions_feature() {
 }
 
 #[tokio::test]
-#[ignore = "known bug in service/connectors.rs: Kibana's actions `read` privilege includes \
-            executing connectors (the case form loads Jira issue types with it); Casebook asks \
-            for actions `all`"]
 async fn executing_a_connector_needs_actions_read() {
     run_all(&[Spec::write(
         "execute connector",
@@ -125,25 +122,6 @@ async fn executing_a_connector_needs_actions_read() {
         &CONNECTOR_READERS,
         GET_ACTIONS,
     )])
-    .await;
-}
-
-#[tokio::test]
-async fn executing_a_connector_is_refused_without_the_actions_feature() {
-    // What holds either way: no actions privilege, no execution (actions `read` is left to
-    // the ignored test above).
-    let w = World::new().await;
-    w.run(&Spec::write(
-        "execute connector",
-        "POST",
-        "/api/actions/connector/{connector}/_execute",
-        Some(r#"{"params": {"subAction": "getIncident", "subActionParams": {"externalId": "1"}}}"#),
-        F::Connector,
-        200,
-        &CONNECTOR_ADMINS,
-        MANAGE_ACTIONS,
-    )
-    .skip(&["sec_pusher", "connector_reader"]))
     .await;
 }
 

@@ -363,8 +363,6 @@ async fn the_audit_log_records_security_events_for_superusers_only() {
 }
 
 #[tokio::test]
-#[ignore = "known bug in service/connectors.rs: the connector usage list names cases of every \
-            owner to anyone who may read connectors"]
 async fn connector_usage_names_only_readable_cases() {
     let w = World::new().await;
     let (st, conn) = w

@@ -85,7 +85,10 @@ impl Service {
         self.all_owners(ctx, Operation::ReadConnectors)?;
         let mut out = Vec::new();
         for c in self.store.connectors(&ctx.space).await? {
-            let (n, _) = self.store.connector_usage(&ctx.space, &c.id, 0).await?;
+            let (n, _) = self
+                .store
+                .connector_usage(&ctx.space, &c.id, None, 0)
+                .await?;
             out.push(public(&c, Some(n)));
         }
         Ok(out)
@@ -109,7 +112,12 @@ impl Service {
         id: &str,
     ) -> AppResult<(i64, Vec<(String, String)>)> {
         self.all_owners(ctx, Operation::ReadConnectors)?;
-        Ok(self.store.connector_usage(&ctx.space, id, 100).await?)
+        // Only cases the caller may read are named (or counted) here.
+        let owners = super::authz::readable_owners(&ctx.principal, &[], &ctx.space);
+        Ok(self
+            .store
+            .connector_usage(&ctx.space, id, Some(&owners), 100)
+            .await?)
     }
 
     /// `POST /api/actions/connector[/{id}]`.
@@ -255,7 +263,8 @@ impl Service {
         id: &str,
         params: Value,
     ) -> AppResult<ExecuteResponse> {
-        self.all_owners(ctx, Operation::ManageConnectors)?;
+        // Kibana lets actions `read` run connectors (the case form loads Jira issue types that way).
+        self.all_owners(ctx, Operation::ReadConnectors)?;
         let c = self.connector_record(ctx, id).await?;
         let sub = params
             .get("subAction")

@@ -363,11 +363,13 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Deletes a connector.
     async fn delete_connector(&self, space: &str, id: &str) -> StoreResult<()>;
-    /// How many cases use a connector, and the newest `limit` of them as (id, title).
+    /// How many cases (of `owners`, or all) use a connector, and the newest `limit` of them as
+    /// (id, title).
     async fn connector_usage(
         &self,
         space: &str,
         id: &str,
+        owners: Option<&[Owner]>,
         limit: usize,
     ) -> StoreResult<(i64, Vec<(String, String)>)>;
 

@@ -3,6 +3,7 @@
 
 use super::{from_ms, ms};
 use crate::store::{StoreError, StoreResult, StoredConnector};
+use casebook_api::Owner;
 use rusqlite::{Connection, OptionalExtension, params};
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredConnector> {
@@ -75,21 +76,39 @@ pub fn delete(conn: &Connection, space: &str, id: &str) -> StoreResult<()> {
     Ok(())
 }
 
-/// Cases of the space that use the connector: how many, and the first `limit` (id, title).
+/// Cases of the space that use the connector (of `owners`, or all): how many, and the newest
+/// `limit` as (id, title).
 pub fn usage(
     conn: &Connection,
     space: &str,
     id: &str,
+    owners: Option<&[Owner]>,
     limit: usize,
 ) -> StoreResult<(i64, Vec<(String, String)>)> {
+    let mut args: Vec<rusqlite::types::Value> =
+        vec![space.to_string().into(), id.to_string().into()];
+    let mut owner_clause = String::new();
+    if let Some(owners) = owners {
+        let list: Vec<String> = owners
+            .iter()
+            .map(|o| {
+                args.push(o.as_str().to_string().into());
+                format!("?{}", args.len())
+            })
+            .collect();
+        owner_clause = format!(" AND owner IN ({})", list.join(", "));
+    }
+    let filter = format!("space = ?1 AND json_extract(doc, '$.connector.id') = ?2{owner_clause}");
     let n: i64 = conn
-        .prepare_cached("SELECT count(*) FROM cases WHERE space = ?1 AND json_extract(doc, '$.connector.id') = ?2")?
-        .query_row(params![space, id], |r| r.get(0))?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, title FROM cases WHERE space = ?1 AND json_extract(doc, '$.connector.id') = ?2 ORDER BY created_at DESC LIMIT ?3",
-    )?;
+        .prepare_cached(&format!("SELECT count(*) FROM cases WHERE {filter}"))?
+        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    args.push((limit as i64).into());
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, title FROM cases WHERE {filter} ORDER BY created_at DESC LIMIT ?{}",
+        args.len()
+    ))?;
     let cases = stmt
-        .query_map(params![space, id, limit as i64], |r| {
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?
         .collect::<Result<_, _>>()?;

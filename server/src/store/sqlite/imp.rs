@@ -223,10 +223,11 @@ impl Store for SqliteStore {
         &self,
         space: &str,
         id: &str,
+        owners: Option<&[Owner]>,
         limit: usize,
     ) -> StoreResult<(i64, Vec<(String, String)>)> {
-        let (space, id) = (owned(space), owned(id));
-        self.read(move |c| connectors::usage(c, &space, &id, limit))
+        let (space, id, owners) = (owned(space), owned(id), owners.map(<[Owner]>::to_vec));
+        self.read(move |c| connectors::usage(c, &space, &id, owners.as_deref(), limit))
             .await
     }
 
