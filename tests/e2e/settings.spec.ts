@@ -130,6 +130,33 @@ test('the closure option is saved, and a 409 keeps the edits and reloads on top'
   expect(labels).toEqual(['Theirs', 'Mine']);
 });
 
+test('a first configuration created meanwhile by someone else is a conflict, not overwritten', async ({
+  api,
+  loggedInPage: page,
+}) => {
+  const space = (await createSpace(api)).id;
+  await page.goto(paths.settings('security', space));
+  await page.getByTestId('closure-close-by-pushing').check();
+  const res = await api.post(inSpace(space, '/api/cases/configure'), {
+    data: {
+      owner: 'securitySolution',
+      closure_type: 'close-by-user',
+      connector: { id: 'none', name: 'none', type: '.none', fields: null },
+      customFields: [{ key: 'early', label: 'Early bird', type: 'text', required: false }],
+    },
+  });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-conflict')).toBeVisible();
+  await page.getByTestId('settings-reload').click();
+  await expect(page.getByTestId('custom-field-item')).toContainText('Early bird');
+  await expect(page.getByTestId('closure-close-by-pushing')).toBeChecked();
+  await save(page);
+  const cfg = await securityConfig(api, space);
+  expect(cfg.closure_type).toBe('close-by-pushing');
+  expect(cfg.customFields.map((f: any) => f.label)).toEqual(['Early bird']);
+});
+
 test('limits, discard, and the phone layout', async ({ api, loggedInPage: page }) => {
   const space = (await createSpace(api)).id;
   const res = await api.post(inSpace(space, '/api/cases/configure'), {

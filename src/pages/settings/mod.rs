@@ -2,8 +2,9 @@
 //! closure option, custom fields and templates of the solution's owner.
 //!
 //! Rules: every change goes into one draft ([`draft::SettingsDraft`]) and is sent when the user
-//! saves — `POST` when the owner has no configuration yet, else `PATCH` with the version last
-//! read and only the changed parts. The draft is validated with the API's own functions first.
+//! saves — `POST` when the owner has no configuration yet (checked again just before, since a
+//! `POST` replaces), else `PATCH` with the version last read and only the changed parts. The
+//! draft is validated with the API's own functions first.
 //! A 409 keeps the draft and offers Reload, which replays the user's edits onto the newer
 //! configuration. A failed save keeps everything typed.
 
@@ -125,7 +126,12 @@ fn SettingsForm(
         async move {
             let result = match &b {
                 Some(b) => c.update_configuration(&b.id, &d.to_patch(b)).await,
-                None => c.create_configuration(&d.to_request(owner)).await,
+                // A POST replaces whatever exists (like Kibana's), so someone else's first
+                // configuration would be lost silently: treat it as the conflict it is.
+                None => match c.configuration(owner).await {
+                    Ok(Some(_)) => return conflict.set(true),
+                    _ => c.create_configuration(&d.to_request(owner)).await,
+                },
             };
             match result {
                 Ok(saved) => {
