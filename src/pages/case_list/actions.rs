@@ -5,8 +5,9 @@
 //! and reloads the list; every outcome bumps `refresh`, so the table and the metrics reload.
 
 use super::bulk::{
-    ListAction, assignee_patches, severity_patches, status_patches, tag_patches, updated_message,
+    assignee_patches, severity_patches, status_patches, tag_patches, updated_message,
 };
+use super::entries::ListAction;
 use crate::client::{Client, ClientError};
 use crate::components::toaster::{ToastKind, Toaster};
 use casebook_api::Case;

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 
 /// How many assignee avatars a row shows before "+N".
 const MAX_AVATARS: usize = 3;
+/// How many tag badges a row shows before "+N" (all of them are in the tooltip).
+const MAX_TAGS: usize = 2;
 
 /// "just now", "5 min ago", "3 hours ago", "2 days ago" for the last week; `None` before that.
 pub fn relative(dt: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
@@ -141,9 +143,22 @@ pub fn cell(col: &Column, c: &Case, cx: &CellContext) -> AnyView {
                 return view! { <span class="cb-text-subdued">"—"</span> }.into_any();
             }
             let all = c.tags.join(", ");
+            let extra = c.tags.len().saturating_sub(MAX_TAGS);
             view! {
                 <div class="cb-cases__tags" title=all>
-                    {c.tags.iter().map(|t| view! { <span class="cb-badge cb-badge--default cb-cases__tag" data-testid="case-tag">{t.clone()}</span> }).collect_view()}
+                    {c
+                        .tags
+                        .iter()
+                        .take(MAX_TAGS)
+                        .map(|t| {
+                            view! {
+                                <span class="cb-badge cb-badge--default cb-cases__tag" data-testid="case-tag">
+                                    {t.clone()}
+                                </span>
+                            }
+                        })
+                        .collect_view()}
+                    {(extra > 0).then(|| view! { <span class="cb-cases__more">{format!("+{extra}")}</span> })}
                 </div>
             }
             .into_any()

@@ -6,7 +6,6 @@
 //! the actions menu are always shown.
 
 use super::popover::{Popover, PopoverTrigger};
-use casebook_api::Owner;
 use casebook_api::configure::CustomFieldDefinition;
 use casebook_api::find::SortField;
 use leptos::prelude::*;
@@ -195,11 +194,6 @@ impl Visibility {
     }
 }
 
-/// localStorage key of an owner's column choices.
-pub fn columns_key(owner: Owner) -> String {
-    format!("casebook.cases.{}.columns", owner.as_str())
-}
-
 /// The "Columns" button and its checklist.
 #[component]
 pub fn ColumnPicker(
@@ -313,6 +307,5 @@ mod tests {
         assert_eq!(Column::Name.sort_field(), Some(SortField::Title));
         assert_eq!(Column::Tags.sort_field(), None);
         assert_eq!(Column::Custom("x".into()).id(), "cf.x");
-        assert_eq!(columns_key(Owner::Cases), "casebook.cases.cases.columns");
     }
 }

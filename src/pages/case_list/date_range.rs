@@ -82,7 +82,12 @@ pub fn DateRangeFilter(
                     title="Created date"
                     on:click=move |_| open.update(|o| *o = !*o)
                 >
-                    <span class="cb-filter-btn__icon" aria-hidden="true">"📅"</span>
+                    <svg class="cb-filter-btn__icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                        <path
+                            fill="currentColor"
+                            d="M5 1.75a.75.75 0 0 0-1.5 0V3H3a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2h-.5V1.75a.75.75 0 0 0-1.5 0V3H5V1.75zM2.5 7h11v6a.5.5 0 0 1-.5.5H3a.5.5 0 0 1-.5-.5V7z"
+                        ></path>
+                    </svg>
                     <span>{label}</span>
                     <span class="cb-filter-btn__caret" aria-hidden="true">"▾"</span>
                 </button>

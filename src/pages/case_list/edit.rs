@@ -111,7 +111,11 @@ fn PresenceFlyout(
                     bind:value=search
                 />
                 <p class="cb-edit__summary cb-text-subdued">
-                    {move || format!("{} changed", changed())}
+                    {move || match changed() {
+                        0 => "No changes yet".to_string(),
+                        1 => "1 change".to_string(),
+                        n => format!("{n} changes"),
+                    }}
                 </p>
                 {move || {
                     new_value()

@@ -5,6 +5,59 @@
 use super::popover::{Popover, PopoverTrigger};
 use leptos::prelude::*;
 
+/// A multi-value filter of the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FilterKey {
+    /// `status`.
+    Status,
+    /// `severity`.
+    Severity,
+    /// `tags`.
+    Tags,
+    /// `assignees` (profile uids, `none` for unassigned).
+    Assignees,
+    /// `reporters` (usernames).
+    Reporters,
+    /// `category`.
+    Category,
+}
+
+impl FilterKey {
+    /// Every filter, in the order the filter bar shows them.
+    pub const ALL: [FilterKey; 6] = [
+        FilterKey::Status,
+        FilterKey::Severity,
+        FilterKey::Tags,
+        FilterKey::Assignees,
+        FilterKey::Reporters,
+        FilterKey::Category,
+    ];
+
+    /// The button label.
+    pub fn label(self) -> &'static str {
+        match self {
+            FilterKey::Status => "Status",
+            FilterKey::Severity => "Severity",
+            FilterKey::Tags => "Tags",
+            FilterKey::Assignees => "Assignees",
+            FilterKey::Reporters => "Reporter",
+            FilterKey::Category => "Category",
+        }
+    }
+
+    /// The query key (also used in `data-testid`s).
+    pub fn key(self) -> &'static str {
+        match self {
+            FilterKey::Status => "status",
+            FilterKey::Severity => "severity",
+            FilterKey::Tags => "tags",
+            FilterKey::Assignees => "assignees",
+            FilterKey::Reporters => "reporters",
+            FilterKey::Category => "category",
+        }
+    }
+}
+
 /// One choice of a filter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilterOption {

@@ -65,7 +65,12 @@ pub fn SearchBox(
     };
     view! {
         <div class="cb-search">
-            <span class="cb-search__icon" aria-hidden="true">"⌕"</span>
+            <svg class="cb-search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                <path
+                    fill="currentColor"
+                    d="M11.27 10.21l3.26 3.26a.75.75 0 1 1-1.06 1.06l-3.26-3.26a5.5 5.5 0 1 1 1.06-1.06zM6.75 11a4.25 4.25 0 1 0 0-8.5 4.25 4.25 0 0 0 0 8.5z"
+                ></path>
+            </svg>
             <input
                 class="cb-input cb-search__input"
                 type="search"

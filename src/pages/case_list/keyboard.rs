@@ -1,10 +1,11 @@
-//! Keyboard row navigation on the case list: `j`/`k` move the focus to the next/previous row's
-//! title link (so Enter opens the case, like any link), `x` toggles the focused row's checkbox.
-//!
-//! Keys typed in a field, with a modifier, or while a dialog is open are left alone. The
-//! listener lives as long as the page.
+//! Keyboard row navigation on the case list, through the shell's table-key contract
+//! (`crate::shell::shortcuts::use_table_keys`): `j`/`k` move the focus to the next/previous row's
+//! title link, so `Enter` opens the case like any focused link; an `Enter` the shell publishes
+//! (focus inside a row but not on a control) opens that row.
 
 /// Where the focus goes for a key, given the focused row (if any) and the row count.
+// Used by the browser glue below; natively only the tests call it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn next_row(key: &str, current: Option<usize>, rows: usize) -> Option<usize> {
     if rows == 0 {
         return None;
@@ -18,86 +19,69 @@ pub fn next_row(key: &str, current: Option<usize>, rows: usize) -> Option<usize>
     }
 }
 
-/// Installs the listener for the current page (removed on cleanup).
-#[cfg(target_arch = "wasm32")]
+/// Follows the shell's table keys for the page's lifetime.
 pub fn install() {
+    use crate::shell::shortcuts::use_table_keys;
     use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
-            return;
-        }
-        let key = ev.key();
-        if !matches!(key.as_str(), "j" | "k" | "x") {
-            return;
-        }
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let active = doc.active_element();
-        if let Some(a) = &active {
-            let tag = a.tag_name().to_ascii_lowercase();
-            if matches!(tag.as_str(), "input" | "textarea" | "select")
-                || a.get_attribute("contenteditable")
-                    .is_some_and(|v| v != "false")
-            {
-                return;
-            }
-        }
-        if doc
-            .query_selector("[aria-modal='true'], .cb-float")
-            .ok()
-            .flatten()
-            .is_some()
+    let keys = use_table_keys();
+    Effect::new(move |prev: Option<u64>| {
+        let press = keys.get();
+        let seq = press.map_or(0, |p| p.seq);
+        // The first run sees a press made before this page existed: skip it.
+        if let (Some(prev), Some(p)) = (prev, press)
+            && prev != seq
         {
-            return;
+            on_key(p.key);
         }
-        let Ok(rows) = doc.query_selector_all("[data-testid=cases-table] tr[data-testid=case-row]")
-        else {
-            return;
-        };
-        let n = rows.length() as usize;
-        let current_row = active
-            .as_ref()
-            .and_then(|a| a.closest("tr[data-testid=case-row]").ok().flatten());
-        let current = current_row.as_ref().and_then(|cur| {
-            (0..n).find(|i| {
-                rows.item(*i as u32)
-                    .is_some_and(|r| r.is_same_node(Some(cur)))
-            })
-        });
-        if key == "x" {
-            if let Some(cb) = current_row
-                .and_then(|r| r.query_selector("input[type=checkbox]").ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                ev.prevent_default();
-                cb.click();
-            }
-            return;
-        }
-        let Some(target) = next_row(&key, current, n) else {
-            return;
-        };
-        let link = rows
-            .item(target as u32)
-            .and_then(|r| r.dyn_into::<web_sys::Element>().ok())
-            .and_then(|r| r.query_selector("[data-row-link]").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(link) = link {
-            ev.prevent_default();
-            let _ = link.focus();
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            link.scroll_into_view_with_scroll_into_view_options(&opts);
-        }
+        seq
     });
-    on_cleanup(move || handle.remove());
 }
 
-/// Natively there is no window to listen on.
+#[cfg(target_arch = "wasm32")]
+fn on_key(key: crate::shell::shortcuts::TableKey) {
+    use crate::shell::shortcuts::TableKey;
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(rows) = doc.query_selector_all("[data-testid=cases-table] tr[data-testid=case-row]")
+    else {
+        return;
+    };
+    let n = rows.length() as usize;
+    let current_row = doc
+        .active_element()
+        .and_then(|a| a.closest("tr[data-testid=case-row]").ok().flatten());
+    let current = current_row.as_ref().and_then(|cur| {
+        let cur: &web_sys::Node = cur;
+        (0..n).find(|i| {
+            rows.item(*i as u32)
+                .is_some_and(|r| r.is_same_node(Some(cur)))
+        })
+    });
+    let target = match key {
+        TableKey::Next => next_row("j", current, n),
+        TableKey::Previous => next_row("k", current, n),
+        TableKey::Open => current,
+    };
+    let link = target
+        .and_then(|t| rows.item(t as u32))
+        .and_then(|r| r.dyn_into::<web_sys::Element>().ok())
+        .and_then(|r| r.query_selector("[data-row-link]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(link) = link else { return };
+    if key == TableKey::Open {
+        link.click();
+        return;
+    }
+    let _ = link.focus();
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    link.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 #[cfg(not(target_arch = "wasm32"))]
-pub fn install() {}
+fn on_key(_key: crate::shell::shortcuts::TableKey) {}
 
 #[cfg(test)]
 mod tests {

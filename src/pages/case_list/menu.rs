@@ -5,7 +5,7 @@
 //! Escape closes (focus returns to the trigger). Choosing an item closes the menu and reports
 //! the [`ListAction`]; the page decides what it does.
 
-use super::bulk::{Entry, ListAction};
+use super::entries::{Entry, ListAction};
 use super::popover::{Popover, PopoverTrigger};
 use leptos::ev::KeyboardEvent;
 use leptos::html::Div;
@@ -181,6 +181,7 @@ pub fn ActionMenu(
                                             }
                                         }
                                     >
+                                        <span class="cb-menu__check" aria-hidden="true"></span>
                                         <span class="cb-menu__label">{label}</span>
                                         <span class="cb-menu__chevron" aria-hidden="true">"›"</span>
                                     </button>
@@ -221,7 +222,7 @@ pub fn ActionMenu(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::case_list::bulk::row_entries;
+    use crate::pages::case_list::entries::row_entries;
     use casebook_api::case::{Severity, Status};
 
     #[test]

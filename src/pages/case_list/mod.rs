@@ -12,6 +12,7 @@ mod cells;
 mod columns;
 mod date_range;
 mod edit;
+mod entries;
 mod filter_button;
 mod filters;
 mod keyboard;
@@ -20,6 +21,7 @@ mod metrics;
 mod pagination;
 mod popover;
 mod state;
+mod storage;
 mod table;
 mod toolbar;
 
@@ -27,17 +29,18 @@ use crate::components::toaster::use_toaster;
 use crate::context::{local_get, local_set, use_client, use_loc};
 use crate::routes::Solution;
 use actions::{Editing, Mutation, Outcome, edit_mutation, outcome};
-use bulk::ListAction;
 use casebook_api::find::CasesFindResponse;
 use casebook_api::security::UserProfile;
 use casebook_api::{Case, Owner};
 use cells::CellContext;
-use columns::{Visibility, all_columns, columns_key};
+use columns::{Visibility, all_columns};
+use entries::ListAction;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
-use state::{ListState, page_count, restored_query, state_key};
+use state::{ListState, page_count};
 use std::collections::HashMap;
+use storage::{columns_key, restored_query, state_key};
 use table::Empty;
 
 /// The owner whose cases a solution lists.
@@ -72,12 +75,20 @@ pub fn CaseListPage() -> impl IntoView {
     };
     let remembered = local_get(&state_key(owner.get_untracked()));
     let restore = restored_query(&location.search.get_untracked(), remembered.as_deref());
-    let state = Memo::new(move |_| match &restore {
-        // Until the router shows the restored query, use it directly (no request for the default).
-        Some(q) if location.search.with(String::is_empty) => ListState::from_query(q),
-        _ => ListState::from_query(&location.search.get()),
+    // Until the router shows the restored query, the list uses it directly, so the first
+    // request already has it; once the URL has a query, the URL alone decides.
+    let pending = StoredValue::new(restore.clone());
+    let state = Memo::new(move |_| {
+        let search = location.search.get();
+        if search.is_empty()
+            && let Some(q) = pending.get_value()
+        {
+            return ListState::from_query(&q);
+        }
+        pending.set_value(None);
+        ListState::from_query(&search)
     });
-    if let Some(q) = restored_query(&location.search.get_untracked(), remembered.as_deref()) {
+    if let Some(q) = restore {
         navigate(
             &loc.get_untracked().list_with_query(&q),
             NavigateOptions {
@@ -241,7 +252,9 @@ pub fn CaseListPage() -> impl IntoView {
     let mutate = Action::new_local(move |m: &Mutation| {
         let (m, c) = (m.clone(), client.get_untracked());
         async move {
-            actions::run(c, m, toaster).await;
+            if actions::run(c, m, toaster).await {
+                selection.set(Vec::new());
+            }
             refresh.update(|r| *r += 1);
         }
     });
@@ -317,7 +330,7 @@ pub fn CaseListPage() -> impl IntoView {
         retry: Callback::new(move |_| refresh.update(|r| *r += 1)),
     };
     view! {
-        <section class="cb-page cb-case-list" data-testid="case-list-page">
+        <section class="cb-case-list" data-testid="case-list-page">
             {toolbar::header(&view_args)}
             {toolbar::controls(&view_args)}
             <table::CasesTable

@@ -105,7 +105,7 @@ pub fn Pagination(
                     class="cb-pagination__btn"
                     aria-label="Previous page"
                     data-testid="page-prev"
-                    disabled=move || page.get() <= 1
+                    disabled=move || { page.get() <= 1 }
                     on:click=move |_| go(page.get_untracked() - 1)
                 >
                     "‹"
@@ -139,7 +139,7 @@ pub fn Pagination(
                     class="cb-pagination__btn"
                     aria-label="Next page"
                     data-testid="page-next"
-                    disabled=move || page.get() >= count.get()
+                    disabled=move || { page.get() >= count.get() }
                     on:click=move |_| go(page.get_untracked() + 1)
                 >
                     "›"

@@ -29,6 +29,8 @@ pub struct Placement {
 /// Places a `w`×`h` panel under the anchor `(left, top, right, bottom)`, aligned to its start
 /// or end, inside a `vw`×`vh` viewport with an 8 px margin; above the anchor when there is no
 /// room below but room above.
+// Used by the browser glue below; natively only the tests call it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn place(
     anchor: (f64, f64, f64, f64),
     size: (f64, f64),
@@ -104,6 +106,8 @@ pub fn Popover(
     /// The panel's content.
     children: ChildrenFn,
 ) -> impl IntoView {
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = align_end; // Only the browser measures and places the panel.
     let anchor = NodeRef::<Span>::new();
     let panel = NodeRef::<Div>::new();
     let placement = RwSignal::new(None::<Placement>);
@@ -132,9 +136,16 @@ pub fn Popover(
     };
     let scroll = window_event_listener(leptos::ev::scroll, move |_| dismiss());
     let resize = window_event_listener(leptos::ev::resize, move |_| dismiss());
+    // Escape also closes when the focus left the panel (e.g. its focused button went away).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            close();
+        }
+    });
     on_cleanup(move || {
         scroll.remove();
         resize.remove();
+        escape.remove();
     });
     let style = move || match placement.get() {
         Some(p) => format!("left:{}px;top:{}px", p.left, p.top),

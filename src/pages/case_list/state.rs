@@ -15,63 +15,12 @@ use casebook_api::find::{CasesFindParams, SortField, SortOrder};
 use casebook_api::limits::MAX_DOCS_PER_PAGE;
 use casebook_api::query::{Query, decode};
 
+pub use super::filter_button::FilterKey;
+
 /// The page size the list starts with (Kibana's cases table).
 pub const UI_DEFAULT_PER_PAGE: usize = 10;
 /// The page sizes offered.
 pub const PER_PAGE_OPTIONS: [usize; 4] = [10, 25, 50, 100];
-
-/// A multi-value filter of the list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum FilterKey {
-    /// `status`.
-    Status,
-    /// `severity`.
-    Severity,
-    /// `tags`.
-    Tags,
-    /// `assignees` (profile uids, `none` for unassigned).
-    Assignees,
-    /// `reporters` (usernames).
-    Reporters,
-    /// `category`.
-    Category,
-}
-
-impl FilterKey {
-    /// Every filter, in the order the filter bar shows them.
-    pub const ALL: [FilterKey; 6] = [
-        FilterKey::Status,
-        FilterKey::Severity,
-        FilterKey::Tags,
-        FilterKey::Assignees,
-        FilterKey::Reporters,
-        FilterKey::Category,
-    ];
-
-    /// The button label.
-    pub fn label(self) -> &'static str {
-        match self {
-            FilterKey::Status => "Status",
-            FilterKey::Severity => "Severity",
-            FilterKey::Tags => "Tags",
-            FilterKey::Assignees => "Assignees",
-            FilterKey::Reporters => "Reporter",
-            FilterKey::Category => "Category",
-        }
-    }
-
-    /// The query key (also used in `data-testid`s).
-    pub fn key(self) -> &'static str {
-        match self {
-            FilterKey::Status => "status",
-            FilterKey::Severity => "severity",
-            FilterKey::Tags => "tags",
-            FilterKey::Assignees => "assignees",
-            FilterKey::Reporters => "reporters",
-            FilterKey::Category => "category",
-        }
-    }
-}
 
 /// Everything that decides which cases the list shows and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -294,21 +243,6 @@ pub fn page_count(total: usize, per_page: usize) -> usize {
     reachable.div_ceil(per_page.max(1)).max(1)
 }
 
-/// localStorage key of the last list query of an owner.
-pub fn state_key(owner: Owner) -> String {
-    format!("casebook.cases.{}.listState", owner.as_str())
-}
-
-/// The query to restore when the list opens: the remembered one, but only when the URL has
-/// none (an explicit URL always wins) and only after cleaning it like any other URL.
-pub fn restored_query(current: &str, remembered: Option<&str>) -> Option<String> {
-    if !current.trim_start_matches('?').is_empty() {
-        return None;
-    }
-    let q = ListState::from_query(remembered?).to_query();
-    (!q.is_empty()).then_some(q)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,19 +374,5 @@ mod tests {
         let p = ListState::from_query("owner=cases&tags=a").find_params(Owner::SecuritySolution);
         assert_eq!(p.owner, vec![Owner::SecuritySolution]);
         assert_eq!(p.per_page, 10);
-    }
-
-    #[test]
-    fn remembered_state_only_fills_an_empty_url() {
-        assert_eq!(restored_query("", Some("tags=a")), Some("tags=a".into()));
-        assert_eq!(restored_query("?", Some("tags=a")), Some("tags=a".into()));
-        assert_eq!(restored_query("status=open", Some("tags=a")), None);
-        assert_eq!(restored_query("", None), None);
-        assert_eq!(restored_query("", Some("")), None);
-        assert_eq!(restored_query("", Some("foo=bar")), None);
-        assert_eq!(
-            state_key(Owner::Observability),
-            "casebook.cases.observability.listState"
-        );
     }
 }

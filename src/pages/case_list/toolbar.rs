@@ -2,8 +2,8 @@
 //! metrics), the controls (search, filters, column picker), the utility bar (range, selection,
 //! bulk actions, refresh) and the empty state's buttons.
 
-use super::bulk::{ListAction, bulk_entries};
 use super::columns::{Column, ColumnPicker, Visibility};
+use super::entries::{ListAction, bulk_entries};
 use super::filters::{FilterBar, SearchBox};
 use super::menu::ActionMenu;
 use super::metrics::{MetricsBar, format_count};
@@ -54,10 +54,7 @@ pub fn header(p: &PageParts) -> impl IntoView + use<> {
     let (loc, client, owner, refresh, loaded) = (p.loc, p.client, p.owner, p.refresh, p.loaded);
     view! {
         <header class="cb-case-list__header">
-            <div>
-                <p class="cb-page__eyebrow">{move || loc.get().solution.label()}</p>
-                <h1 class="cb-page__title">"Cases"</h1>
-            </div>
+            <h1 class="cb-page__title">"Cases"</h1>
             <div class="cb-case-list__buttons">
                 <A href=move || loc.get().settings() attr:class="cb-btn cb-btn--empty" attr:data-testid="cases-settings">
                     "Settings"
@@ -107,7 +104,11 @@ pub fn controls(p: &PageParts) -> impl IntoView + use<> {
                     aria_label="Bulk actions"
                     test_id="bulk-actions"
                 />
-                <button type="button" class="cb-btn cb-btn--link" on:click=move |_| p.selection.set(Vec::new())>
+                <button
+                    type="button"
+                    class="cb-btn cb-btn--link cb-btn--small"
+                    on:click=move |_| p.selection.set(Vec::new())
+                >
                     "Clear selection"
                 </button>
             </Show>
