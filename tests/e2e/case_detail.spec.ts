@@ -204,3 +204,115 @@ test('the case page in both themes, desktop and phone', async ({ api, loggedInPa
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, 'case-detail-phone', { fullPage: true });
 });
+
+test('a comment edited elsewhere: the save says so, keeps the text, and saves after re-reading', async ({
+  api,
+  browser,
+  baseURL,
+}) => {
+  const c = await createCase(api, { title: uniq('Comment conflict') });
+  await addComment(api, c.id, 'Shared comment');
+  const contexts = await Promise.all([browser.newContext({ baseURL }), browser.newContext({ baseURL })]);
+  const [a, b] = await Promise.all(contexts.map(async (ctx) => {
+    await loginViaApi(ctx);
+    const p = await ctx.newPage();
+    await p.goto(paths.detail(c.id));
+    await comment(p, 'Shared comment').getByTestId('comment-actions').click();
+    await p.getByTestId('comment-edit').click();
+    return p;
+  }));
+  await a.getByTestId('comment').getByTestId('comment-edit-input').fill('Edited by A');
+  await a.getByTestId('comment').getByTestId('comment-save').click();
+  await expect(comment(a, 'Edited by A')).toBeVisible();
+
+  const bEditor = b.getByTestId('comment').getByTestId('comment-edit-input');
+  await bEditor.fill('Edited by B');
+  await b.getByTestId('comment').getByTestId('comment-save').click();
+  await expect(b.getByTestId('comment-conflict')).toBeVisible();
+  await expect(bEditor).toHaveValue('Edited by B');
+  await b.getByTestId('comment-conflict').getByRole('button', { name: 'Reload comment' }).click();
+  await expect(b.getByTestId('comment-conflict')).toHaveCount(0);
+  await b.getByTestId('comment').getByTestId('comment-save').click();
+  await expect(b.getByTestId('comment').locator('.cb-markdown')).toHaveText('Edited by B');
+  await Promise.all(contexts.map((ctx) => ctx.close()));
+});
+
+test('copy reference link puts the permalink on the clipboard', async ({ api, loggedInPage: page, baseURL }) => {
+  const c = await createCase(api, { title: uniq('Copy link') });
+  await addComment(api, c.id, 'Link to me');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto(paths.detail(c.id));
+  const row = comment(page, 'Link to me');
+  const id = await row.getAttribute('data-comment-id');
+  await row.getByTestId('comment-actions').click();
+  await page.getByTestId('comment-copy-link').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Reference link copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${paths.detail(c.id)}/${id}`);
+});
+
+test('the status menu works from the keyboard', async ({ api, loggedInPage: page }) => {
+  const c = await createCase(api, { title: uniq('Keyboard') });
+  await page.goto(paths.detail(c.id));
+  await page.getByTestId('status-menu').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-open')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('status-in-progress')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-badge').first()).toHaveText('In progress');
+  await expect(page.getByTestId('status-menu')).toBeFocused();
+  await expect(page.getByTestId('status-menu')).toHaveAttribute('aria-expanded', 'false');
+  // The actions menu beside it closes itself too (each menu has its own scope).
+  await page.getByTestId('case-actions').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('copy-case-id')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('case-actions')).toBeFocused();
+  await expect(page.getByTestId('case-actions')).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('the alerts tab lists attached alerts', async ({ api, loggedInPage: page }) => {
+  const c = await createCase(api, { title: uniq('Alerts') });
+  const res = await api.post(`/api/cases/${c.id}/comments`, {
+    data: {
+      type: 'alert',
+      alertId: ['alert-1', 'alert-2'],
+      index: ['.alerts-security', '.alerts-security'],
+      rule: { id: 'r1', name: 'Brute force' },
+      owner: 'securitySolution',
+    },
+  });
+  expect(res.ok()).toBeTruthy();
+  await page.goto(paths.detail(c.id));
+  await expect(event(page, 'added 2 alerts from Brute force')).toBeVisible();
+  await page.getByTestId('tab-alerts').click();
+  await expect(page).toHaveURL(/tabId=alerts/);
+  await expect(page.getByTestId('alert-row')).toHaveCount(2);
+  await expect(page.getByTestId('tab-alerts')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('tab-activity')).not.toHaveAttribute('aria-current', 'page');
+});
+
+// Timing of a big case. Seeding 1,000 comments takes about a minute, so it runs only with
+// E2E_PERF=1 (scripts/e2e.sh tests/e2e/case_detail.spec.ts -g "1,000"); it prints the figures.
+test('a case with 1,000 comments opens quickly', async ({ api, loggedInPage: page }) => {
+  test.skip(!process.env.E2E_PERF, 'set E2E_PERF=1 to run');
+  test.setTimeout(300_000);
+  const c = await createCase(api, { title: uniq('Big case') });
+  for (let i = 1; i <= 1000; i++) await addComment(api, c.id, `Comment **${i}**\n\n- a\n- b`);
+  await page.goto(paths.list());
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const t0 = Date.now();
+    await page.goto(paths.detail(c.id));
+    await page.getByTestId('timeline-latest').getByTestId('comment').last().waitFor();
+    times.push(Date.now() - t0);
+  }
+  times.sort((x, y) => x - y);
+  console.log(`1,000 comments: opened in ${times.join(', ')} ms (median ${times[2]} ms)`);
+  expect(times[2]).toBeLessThan(3000);
+  const before = await page.getByTestId('comment').count();
+  const t1 = Date.now();
+  await page.getByTestId('show-more').click();
+  await expect(page.getByTestId('comment')).toHaveCount(before + 20);
+  console.log(`Show more: ${Date.now() - t1} ms`);
+});

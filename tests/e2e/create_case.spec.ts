@@ -120,3 +120,17 @@ test('the form fits a phone', async ({ loggedInPage: page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await shot(page, 'create-case-phone', { fullPage: true });
 });
+
+test('assignees come from the user search, picked with the keyboard', async ({ loggedInPage: page }) => {
+  await page.goto(paths.create());
+  const search = page.getByTestId('user-picker');
+  await search.click();
+  await search.pressSequentially('elas', { delay: 30 });
+  await expect(search).toBeFocused();
+  await expect(page.getByRole('option', { name: 'Elastic Admin' })).toBeVisible();
+  await search.press('ArrowDown');
+  await search.press('Enter');
+  await expect(page.getByTestId('assignee-chip')).toHaveText(/Elastic Admin/);
+  await expect(search).toHaveValue('');
+  await expect(page.getByTestId('assign-yourself')).toHaveCount(0);
+});

@@ -20,7 +20,7 @@ pub fn AlertsTab(
     });
     view! {
         <section class="cb-panel" aria-label="Alerts" data-testid="alerts-tab">
-            <Suspense fallback=|| view! { <div class="cb-skeleton cb-skeleton--card"></div> }>
+            <Transition fallback=|| view! { <div class="cb-skeleton cb-skeleton--card"></div> }>
                 {move || alerts.get().map(|r| match r {
                     Err(e) => view! {
                         <div class="cb-callout cb-callout--danger" role="alert">{e.message()}</div>
@@ -49,7 +49,7 @@ pub fn AlertsTab(
                         </div>
                     }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }

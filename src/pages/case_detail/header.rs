@@ -135,17 +135,21 @@ pub fn CaseHeader(
         <header class="cb-case-header">
             <TitleEditor ctx/>
             <div class="cb-case-header__meta">
-                <ContextMenu
-                    trigger=move || view! {
-                        <span class="cb-visually-hidden">"Status: "</span>
-                        <StatusBadge status/>
-                        <span class="cb-caret" aria-hidden="true">"▾"</span>
-                    }
-                    test_id="status-menu"
-                    trigger_class="cb-btn cb-btn--empty cb-status-button"
-                >
-                    {status_items()}
-                </ContextMenu>
+                // Own reactive scope per menu: the shared Popover provides its close callback as context
+                // in the enclosing owner, so two menus in one owner would close each other's.
+                {move || view! {
+                    <ContextMenu
+                        trigger=move || view! {
+                            <span class="cb-visually-hidden">"Status: "</span>
+                            <StatusBadge status/>
+                            <span class="cb-caret" aria-hidden="true">"▾"</span>
+                        }
+                        test_id="status-menu"
+                        trigger_class="cb-btn cb-btn--empty cb-status-button"
+                    >
+                        {status_items()}
+                    </ContextMenu>
+                }}
                 <span class="cb-case-header__date cb-text-subdued" data-testid="status-date">
                     {move || {
                         let (label, at, absolute) = case.with(status_date);
@@ -183,18 +187,21 @@ pub fn CaseHeader(
                 >
                     "Refresh"
                 </button>
-                <ContextMenu
-                    trigger=|| view! { <span aria-hidden="true">"⋯"</span> }
-                    aria_label="Case actions"
-                    test_id="case-actions"
-                    trigger_class="cb-icon-btn"
-                    align_right=true
-                >
-                    <MenuItem on_select=copy_id test_id="copy-case-id">"Copy case ID"</MenuItem>
-                    <MenuItem on_select=Callback::new(move |_| confirm_delete.set(true)) danger=true test_id="delete-case">
-                        "Delete case"
-                    </MenuItem>
-                </ContextMenu>
+                // Own scope, see above.
+                {move || view! {
+                    <ContextMenu
+                        trigger=|| view! { <span aria-hidden="true">"⋯"</span> }
+                        aria_label="Case actions"
+                        test_id="case-actions"
+                        trigger_class="cb-icon-btn"
+                        align_right=true
+                    >
+                        <MenuItem on_select=copy_id test_id="copy-case-id">"Copy case ID"</MenuItem>
+                        <MenuItem on_select=Callback::new(move |_| confirm_delete.set(true)) danger=true test_id="delete-case">
+                            "Delete case"
+                        </MenuItem>
+                    </ContextMenu>
+                }}
             </div>
         </header>
         <ConfirmModal

@@ -6,7 +6,9 @@
 //! not shown: the page says where it lives and links there.
 //!
 //! Layout: header, tabs (Activity / Alerts, `?tabId=`), main column and sidebar (stacked on
-//! phones). Skeletons keep the page's shape while data arrives.
+//! phones). Skeletons keep the page's shape while data arrives. The page waits in a `Transition`,
+//! not a `Suspense`: resources read below it (users, counts) refetch after every save, and a
+//! `Suspense` would take the page out of the document meanwhile (focus lost, flashes).
 
 mod activity;
 mod activity_text;
@@ -44,7 +46,7 @@ pub fn CaseDetailPage() -> impl IntoView {
         async move { c.get_case(&id).await }
     });
     view! {
-        <Suspense fallback=|| view! { <CaseSkeleton/> }>
+        <Transition fallback=|| view! { <CaseSkeleton/> }>
             {move || {
                 loaded
                     .get()
@@ -53,7 +55,7 @@ pub fn CaseDetailPage() -> impl IntoView {
                         Err(error) => view! { <CaseError error/> }.into_any(),
                     })
             }}
-        </Suspense>
+        </Transition>
     }
 }
 

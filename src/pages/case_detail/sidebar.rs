@@ -203,17 +203,20 @@ fn SeverityBlock(ctx: CaseCtx) -> impl IntoView {
     };
     view! {
         <SideBlock title="Severity" test_id="sidebar-severity">
-            <ContextMenu
-                trigger=move || view! {
-                    <span class="cb-visually-hidden">"Severity: "</span>
-                    <SeverityBadge severity/>
-                    <span class="cb-caret" aria-hidden="true">"▾"</span>
-                }
-                test_id="severity-menu"
-                trigger_class="cb-btn cb-btn--empty cb-btn--block"
-            >
-                {items()}
-            </ContextMenu>
+            // Own reactive scope: the shared Popover's close callback is context of the enclosing owner.
+            {move || view! {
+                <ContextMenu
+                    trigger=move || view! {
+                        <span class="cb-visually-hidden">"Severity: "</span>
+                        <SeverityBadge severity/>
+                        <span class="cb-caret" aria-hidden="true">"▾"</span>
+                    }
+                    test_id="severity-menu"
+                    trigger_class="cb-btn cb-btn--empty cb-btn--block"
+                >
+                    {items()}
+                </ContextMenu>
+            }}
         </SideBlock>
     }
 }

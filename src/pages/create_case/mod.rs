@@ -3,7 +3,8 @@
 //!
 //! Rules: the form shows the API's own validation messages inline (from `casebook_api::validate`)
 //! before anything is sent; a server error keeps every typed value; Cancel asks before dropping
-//! typed text; success opens the new case.
+//! typed text; success opens the new case. The form waits in a `Transition` so that the user
+//! search's resource refetching on each keystroke never swaps the form for its skeleton.
 
 mod fields;
 pub(crate) mod form;
@@ -41,7 +42,7 @@ pub fn CreateCasePage() -> impl IntoView {
         <section class="cb-page cb-create" aria-labelledby="cb-create-title">
             <p class="cb-page__eyebrow">{move || format!("{} · Cases", loc.get().solution.label())}</p>
             <h1 class="cb-page__title" id="cb-create-title">"Create case"</h1>
-            <Suspense fallback=|| view! { <FormSkeleton/> }>
+            <Transition fallback=|| view! { <FormSkeleton/> }>
                 {move || {
                     config
                         .get()
@@ -53,7 +54,7 @@ pub fn CreateCasePage() -> impl IntoView {
                             view! { <CreateCaseForm defs config_error=err/> }
                         })
                 }}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
