@@ -3,8 +3,9 @@
 //! reload; a 409 on save (someone else edited the comment) keeps the text and offers to re-read
 //! the comment. The permalink's comment is scrolled to and highlighted.
 
-use super::activity::{Feed, Slot};
 use super::drafts;
+use super::entries::Slot;
+use super::feed::Feed;
 use super::header::copy_to_clipboard;
 use super::state::CaseCtx;
 use super::time::When;

@@ -16,6 +16,8 @@ mod alerts;
 mod comment;
 mod description;
 mod drafts;
+mod entries;
+mod feed;
 mod header;
 mod new_comment;
 mod sidebar;

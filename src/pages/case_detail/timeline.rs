@@ -1,9 +1,10 @@
 //! One row of the activity timeline: a user comment (see [`super::comment`]) or a sentence
 //! with the actor's avatar, name and time. Comment edits and deleted comments show nothing.
 
-use super::activity::{Feed, Slot};
 use super::activity_text::{Frag, Names, RowKind, describe};
 use super::comment::CommentRow;
+use super::entries::Slot;
+use super::feed::Feed;
 use super::state::CaseCtx;
 use super::time::When;
 use crate::components::{Avatar, AvatarSize};
