@@ -9,7 +9,6 @@ use casebook_api::case::CaseCustomField;
 use casebook_api::security::UserProfile;
 use chrono::{DateTime, Local, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use std::collections::HashMap;
 
 /// How many assignee avatars a row shows before "+N".
@@ -97,9 +96,11 @@ pub fn cell(col: &Column, c: &Case, cx: &CellContext) -> AnyView {
             let (title, tip) = (c.title.clone(), c.title.clone());
             view! {
                 <div class="cb-cases__name">
-                    <A href=href attr:class="cb-cases__title" attr:data-row-link="" attr:title=tip>
+                    // A plain link (the router handles clicks on every <a>): `<A>` would add
+                    // a location-tracking memo per row.
+                    <a href=href class="cb-cases__title" data-row-link="" title=tip>
                         {title}
-                    </A>
+                    </a>
                     {c.incremental_id.map(|n| view! { <span class="cb-cases__incid">{format!("#{n}")}</span> })}
                 </div>
             }

@@ -110,14 +110,19 @@ fn severity_options() -> Vec<FilterOption> {
         .collect()
 }
 
-/// A lazily loaded option list: fetched once `opened` turns true.
-fn lazy_options<F, Fut>(opened: RwSignal<bool>, fetch: F) -> Signal<Option<Vec<FilterOption>>>
+/// A lazily loaded option list: fetched once `opened` turns true, again after each `refresh`.
+fn lazy_options<F, Fut>(
+    opened: RwSignal<bool>,
+    refresh: Signal<u64>,
+    fetch: F,
+) -> Signal<Option<Vec<FilterOption>>>
 where
     F: Fn() -> Fut + 'static,
     Fut: std::future::Future<Output = Vec<FilterOption>> + 'static,
 {
     let r = LocalResource::new(move || {
         let wanted = opened.get();
+        refresh.track();
         let fut = wanted.then(&fetch);
         async move {
             match fut {
@@ -143,6 +148,8 @@ pub fn FilterBar(
     client: Signal<Client>,
     /// The solution's owner.
     owner: Signal<Owner>,
+    /// Bumped after each mutation (tags and categories may have changed).
+    refresh: Signal<u64>,
 ) -> impl IntoView {
     let set = move |key: FilterKey| {
         Callback::new(move |v: Vec<String>| {
@@ -153,7 +160,7 @@ pub fn FilterBar(
         move |key: FilterKey| Signal::derive(move || state.with(|s| s.filter_values(key)));
 
     let tags_opened = RwSignal::new(false);
-    let tags = lazy_options(tags_opened, move || {
+    let tags = lazy_options(tags_opened, refresh, move || {
         let (c, o) = (client.get_untracked(), owner.get_untracked());
         async move {
             let mut t = c.tags(o).await.unwrap_or_default();
@@ -162,7 +169,7 @@ pub fn FilterBar(
         }
     });
     let reporters_opened = RwSignal::new(false);
-    let reporters = lazy_options(reporters_opened, move || {
+    let reporters = lazy_options(reporters_opened, refresh, move || {
         let (c, o) = (client.get_untracked(), owner.get_untracked());
         async move {
             let users = c.reporters(o).await.unwrap_or_default();
@@ -184,7 +191,7 @@ pub fn FilterBar(
         }
     });
     let categories_opened = RwSignal::new(false);
-    let categories = lazy_options(categories_opened, move || {
+    let categories = lazy_options(categories_opened, refresh, move || {
         let (c, o) = (client.get_untracked(), owner.get_untracked());
         async move {
             let mut v = c.categories(o).await.unwrap_or_default();

@@ -89,13 +89,40 @@ pub fn ActionMenu(
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let panel_test_id = format!("{test_id}-panel");
+    view! {
+        <Popover open align_end class="cb-menu-float" test_id=panel_test_id>
+            <PopoverTrigger slot>
+                <button
+                    type="button"
+                    class=trigger_class.clone()
+                    aria-label=aria_label.clone()
+                    aria-haspopup="menu"
+                    aria-expanded=move || open.get().to_string()
+                    data-testid=test_id.clone()
+                    disabled=move || disabled.get()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {trigger.run()}
+                </button>
+            </PopoverTrigger>
+            <MenuPanel entries on_select open/>
+        </Popover>
+    }
+}
+
+/// The open menu (created when the menu opens, so a closed one costs nothing).
+#[component]
+fn MenuPanel(
+    /// The entries.
+    entries: Signal<Vec<Entry>>,
+    /// Called with the chosen action.
+    on_select: Callback<ListAction>,
+    /// Set to false to close.
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let path = RwSignal::new(Vec::<usize>::new());
     let panel_ref = NodeRef::<Div>::new();
-    Effect::new(move |_| {
-        if !open.get() {
-            path.set(Vec::new());
-        }
-    });
     // Focus the first item whenever the panel changes.
     Effect::new(move |_| {
         path.track();
@@ -126,96 +153,79 @@ pub fn ActionMenu(
         }
         _ => {}
     };
-    let panel_test_id = format!("{test_id}-panel");
     view! {
-        <Popover open align_end class="cb-menu-float" test_id=panel_test_id>
-            <PopoverTrigger slot>
-                <button
-                    type="button"
-                    class=trigger_class.clone()
-                    aria-label=aria_label.clone()
-                    aria-haspopup="menu"
-                    aria-expanded=move || open.get().to_string()
-                    data-testid=test_id.clone()
-                    disabled=move || disabled.get()
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    {trigger.run()}
-                </button>
-            </PopoverTrigger>
-            <div role="menu" class="cb-menu__panel" node_ref=panel_ref on:keydown=on_keydown>
-                {move || {
-                    let (title, list) = current.get();
-                    let back = title.map(|t| {
-                        view! {
-                            <button
-                                type="button"
-                                role="menuitem"
-                                class="cb-menu__item cb-menu__back"
-                                on:click=move |_| path.update(|p| { p.pop(); })
-                            >
-                                <span aria-hidden="true">"‹ "</span>
-                                {t}
-                            </button>
+        <div role="menu" class="cb-menu__panel" node_ref=panel_ref on:keydown=on_keydown>
+            {move || {
+                let (title, list) = current.get();
+                let back = title.map(|t| {
+                    view! {
+                        <button
+                            type="button"
+                            role="menuitem"
+                            class="cb-menu__item cb-menu__back"
+                            on:click=move |_| path.update(|p| { p.pop(); })
+                        >
+                            <span aria-hidden="true">"‹ "</span>
+                            {t}
+                        </button>
+                    }
+                });
+                let items = list
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, e)| match e {
+                        Entry::Separator => view! { <div class="cb-menu__separator" role="separator"></div> }.into_any(),
+                        Entry::Panel { label, test_id, .. } => {
+                            let go = move || path.update(|p| p.push(i));
+                            view! {
+                                <button
+                                    type="button"
+                                    role="menuitem"
+                                    aria-haspopup="menu"
+                                    class="cb-menu__item"
+                                    data-testid=test_id
+                                    on:click=move |_| go()
+                                    on:keydown=move |ev: KeyboardEvent| {
+                                        if ev.key() == "ArrowRight" {
+                                            ev.prevent_default();
+                                            go();
+                                        }
+                                    }
+                                >
+                                    <span class="cb-menu__check" aria-hidden="true"></span>
+                                    <span class="cb-menu__label">{label}</span>
+                                    <span class="cb-menu__chevron" aria-hidden="true">"›"</span>
+                                </button>
+                            }
+                            .into_any()
                         }
-                    });
-                    let items = list
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, e)| match e {
-                            Entry::Separator => view! { <div class="cb-menu__separator" role="separator"></div> }.into_any(),
-                            Entry::Panel { label, test_id, .. } => {
-                                let go = move || path.update(|p| p.push(i));
-                                view! {
-                                    <button
-                                        type="button"
-                                        role="menuitem"
-                                        aria-haspopup="menu"
-                                        class="cb-menu__item"
-                                        data-testid=test_id
-                                        on:click=move |_| go()
-                                        on:keydown=move |ev: KeyboardEvent| {
-                                            if ev.key() == "ArrowRight" {
-                                                ev.prevent_default();
-                                                go();
-                                            }
-                                        }
-                                    >
-                                        <span class="cb-menu__check" aria-hidden="true"></span>
-                                        <span class="cb-menu__label">{label}</span>
-                                        <span class="cb-menu__chevron" aria-hidden="true">"›"</span>
-                                    </button>
-                                }
-                                .into_any()
+                        Entry::Item { label, test_id, action, danger, checked } => {
+                            view! {
+                                <button
+                                    type="button"
+                                    role=if checked.is_some() { "menuitemradio" } else { "menuitem" }
+                                    aria-checked=checked.map(|c| c.to_string())
+                                    class="cb-menu__item"
+                                    class:cb-menu__item--danger=danger
+                                    data-testid=test_id
+                                    on:click=move |_| {
+                                        open.set(false);
+                                        on_select.run(action.clone());
+                                    }
+                                >
+                                    <span class="cb-menu__check" aria-hidden="true">
+                                        {(checked == Some(true)).then_some("✓")}
+                                    </span>
+                                    <span class="cb-menu__label">{label}</span>
+                                </button>
                             }
-                            Entry::Item { label, test_id, action, danger, checked } => {
-                                view! {
-                                    <button
-                                        type="button"
-                                        role=if checked.is_some() { "menuitemradio" } else { "menuitem" }
-                                        aria-checked=checked.map(|c| c.to_string())
-                                        class="cb-menu__item"
-                                        class:cb-menu__item--danger=danger
-                                        data-testid=test_id
-                                        on:click=move |_| {
-                                            open.set(false);
-                                            on_select.run(action.clone());
-                                        }
-                                    >
-                                        <span class="cb-menu__check" aria-hidden="true">
-                                            {(checked == Some(true)).then_some("✓")}
-                                        </span>
-                                        <span class="cb-menu__label">{label}</span>
-                                    </button>
-                                }
-                                .into_any()
-                            }
-                        })
-                        .collect_view();
-                    view! { {back} {items} }
-                }}
-            </div>
-        </Popover>
+                            .into_any()
+                        }
+                    })
+                    .collect_view();
+                view! { {back} {items} }
+            }}
+        </div>
     }
 }
 

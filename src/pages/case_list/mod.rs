@@ -128,17 +128,14 @@ pub fn CaseListPage() -> impl IntoView {
                     failed.set(None);
                     data.set(Some(r));
                 }
-                Err(e) => {
-                    failed.set(Some(e.message()));
-                    if data.with_untracked(Option::is_none) {
-                        data.set(None);
-                    }
-                }
+                // The previous page stays on screen under the error.
+                Err(e) => failed.set(Some(e.message())),
             }
         });
     });
     let loaded = Memo::new(move |_| data.with(Option::is_some));
-    let rows = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.cases.clone())));
+    // A memo, so readers borrow the page instead of cloning it.
+    let rows = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.cases.clone())));
     let total = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.total)));
     let counts = Signal::derive(move || {
         data.with(|d| {
@@ -338,6 +335,7 @@ pub fn CaseListPage() -> impl IntoView {
                 rows
                 skeleton_rows=Signal::derive(move || state.with(|s| s.params.per_page.min(25)))
                 busy=Signal::derive(move || busy.get() && loaded.get())
+                failed=Signal::derive(move || failed.with(Option::is_some))
                 sort
                 on_sort=Callback::new(move |f| on_change.run(state.get_untracked().with_sort(f)))
                 selection

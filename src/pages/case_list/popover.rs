@@ -88,6 +88,9 @@ fn focus_trigger(trigger: &web_sys::Element) {
 }
 
 /// A trigger and, while `open`, a floating panel with `children`.
+///
+/// A closed popover costs one signal read: the panel, its effects and its window listeners
+/// exist only while it is open (a table has one per row).
 #[component]
 pub fn Popover(
     /// Whether the panel is shown; the popover sets it to false when dismissed.
@@ -106,14 +109,50 @@ pub fn Popover(
     /// The panel's content.
     children: ChildrenFn,
 ) -> impl IntoView {
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = align_end; // Only the browser measures and places the panel.
     let anchor = NodeRef::<Span>::new();
+    let class = StoredValue::new(format!("cb-float {class}"));
+    let test_id = StoredValue::new(test_id);
+    let children = StoredValue::new(children);
+    view! {
+        <span class="cb-float-anchor" node_ref=anchor>
+            {(popover_trigger.children)()}
+            <Show when=move || open.get()>
+                <FloatPanel
+                    open
+                    anchor
+                    align_end
+                    class=class.get_value()
+                    test_id=test_id.get_value()
+                    children=children.get_value()
+                />
+            </Show>
+        </span>
+    }
+}
+
+/// The open panel: placed next to `anchor`, dismissed by Escape, a click outside, scroll or
+/// resize.
+#[component]
+fn FloatPanel(
+    /// Set to false to close.
+    open: RwSignal<bool>,
+    /// The trigger's wrapper, to place the panel and give the focus back.
+    anchor: NodeRef<Span>,
+    /// Right-align with the trigger.
+    align_end: bool,
+    /// The panel's classes.
+    class: String,
+    /// `data-testid` of the panel.
+    test_id: String,
+    /// The content.
+    children: ChildrenFn,
+) -> impl IntoView {
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (align_end, anchor); // Only the browser measures and places the panel.
     let panel = NodeRef::<Div>::new();
     let placement = RwSignal::new(None::<Placement>);
     Effect::new(move |_| {
         let Some(_p) = panel.get() else {
-            placement.set(None);
             return;
         };
         #[cfg(target_arch = "wasm32")]
@@ -129,16 +168,12 @@ pub fn Popover(
             focus_trigger(&a);
         }
     };
-    let dismiss = move || {
-        if open.get_untracked() {
-            open.set(false);
-        }
-    };
+    let dismiss = move || open.set(false);
     let scroll = window_event_listener(leptos::ev::scroll, move |_| dismiss());
     let resize = window_event_listener(leptos::ev::resize, move |_| dismiss());
     // Escape also closes when the focus left the panel (e.g. its focused button went away).
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && open.get_untracked() {
+        if ev.key() == "Escape" {
             close();
         }
     });
@@ -158,24 +193,18 @@ pub fn Popover(
             close();
         }
     };
-    let class = format!("cb-float {class}");
     view! {
-        <span class="cb-float-anchor" node_ref=anchor>
-            {(popover_trigger.children)()}
-            <Show when=move || open.get()>
-                <div class="cb-float__backdrop" on:click=move |_| dismiss()></div>
-                <div
-                    class=class.clone()
-                    role="dialog"
-                    node_ref=panel
-                    style=style
-                    data-testid=test_id.clone()
-                    on:keydown=on_keydown
-                >
-                    {children()}
-                </div>
-            </Show>
-        </span>
+        <div class="cb-float__backdrop" on:click=move |_| dismiss()></div>
+        <div
+            class=class
+            role="dialog"
+            node_ref=panel
+            style=style
+            data-testid=test_id
+            on:keydown=on_keydown
+        >
+            {children()}
+        </div>
     }
 }
 

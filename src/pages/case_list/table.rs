@@ -66,6 +66,9 @@ pub fn CasesTable(
     /// A newer answer is on its way.
     #[prop(into)]
     busy: Signal<bool>,
+    /// The first page could not be loaded (no skeleton then; the page shows the error).
+    #[prop(into)]
+    failed: Signal<bool>,
     /// Sort field and order.
     #[prop(into)]
     sort: Signal<(SortField, SortOrder)>,
@@ -281,7 +284,9 @@ pub fn CasesTable(
                 </thead>
                 <tbody>
                     {move || {
-                        if rows.with(Option::is_none) {
+                        if rows.with(Option::is_none) && failed.get() {
+                            ().into_any()
+                        } else if rows.with(Option::is_none) {
                             skeleton().into_any()
                         } else if is_empty() {
                             empty_view().into_any()

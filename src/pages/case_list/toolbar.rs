@@ -79,7 +79,14 @@ pub fn controls(p: &PageParts) -> impl IntoView + use<> {
                 value=search
                 on_search=Callback::new(move |t: String| p.on_change.run(p.state.get_untracked().with_search(&t)))
             />
-            <FilterBar state=p.state on_change=p.on_change counts=p.counts client=p.client owner=p.owner/>
+            <FilterBar
+                state=p.state
+                on_change=p.on_change
+                counts=p.counts
+                client=p.client
+                owner=p.owner
+                refresh=p.refresh
+            />
         </div>
         {move || p.failed.get().map(|msg| view! {
             <div class="cb-callout cb-callout--danger" role="alert" data-testid="cases-error">
