@@ -109,6 +109,25 @@ test('row actions change the status and delete after confirming', async ({ api, 
   expect((await api.get(`/api/cases/${second.id}`)).status()).toBe(404);
 });
 
+test('a case changed elsewhere gives a clear message and the list refreshes', async ({ api, loggedInPage: page }) => {
+  const tag = uniq('conflict');
+  const c = await createCase(api, { title: uniq('Stale case'), tags: [tag] });
+
+  await page.goto(listUrl(tag));
+  await expect(rows(page)).toHaveCount(1);
+  // Someone else raises the severity after the list loaded.
+  const res = await api.patch('/api/cases', { data: { cases: [{ id: c.id, version: c.version, severity: 'critical' }] } });
+  expect(res.ok()).toBeTruthy();
+
+  await rows(page).first().getByTestId('row-actions').click();
+  await page.getByTestId('action-status').click();
+  await page.getByTestId('action-status-closed').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'The case changed in the meantime' })).toBeVisible();
+  // The refreshed row shows the other user's change; the status did not change.
+  await expect(rows(page).first().getByTestId('severity-badge')).toHaveText('Critical');
+  await expect(rows(page).first().getByTestId('status-badge')).toHaveText('Open');
+});
+
 test('sorts by name both ways', async ({ api, loggedInPage: page }) => {
   const tag = uniq('sort');
   for (const t of ['Bravo', 'Alpha', 'Charlie']) await createCase(api, { title: `${t} ${tag}`, tags: [tag] });
@@ -154,6 +173,13 @@ test('the URL keeps the state across reloads and the last state comes back', asy
   await expect(rows(page)).toHaveCount(1);
   await expect(page.getByTestId('filter-severity')).toContainText('1');
   await expect(page.locator('th[aria-sort="ascending"]')).toContainText('Name');
+
+  // The created-date presets are part of the URL too.
+  await page.getByTestId('filter-date').click();
+  await page.getByTestId('date-preset-now-7d').click();
+  await expect(page).toHaveURL(/from=now-7d/);
+  await expect(page.getByTestId('filter-date')).toContainText('Last 7 days');
+  await expect(rows(page)).toHaveCount(1);
 
   // Opening the list without a query restores the last one (per solution).
   await page.goto(paths.list());

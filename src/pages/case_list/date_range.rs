@@ -126,7 +126,7 @@ pub fn DateRangeFilter(
                 </label>
                 <button
                     type="button"
-                    class="cb-btn cb-btn--fill cb-btn--small"
+                    class="cb-btn cb-btn--fill"
                     data-testid="date-apply"
                     on:click=apply
                 >

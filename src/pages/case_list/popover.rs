@@ -3,8 +3,8 @@
 //!
 //! Rules: the panel is `position: fixed` next to its trigger (so the table's horizontal scroll
 //! container cannot clip it), flips above the trigger or shifts left when it would leave the
-//! viewport, closes on Escape (focus returns to the trigger), on a click outside, on scroll and
-//! on resize; its first focusable element gets the focus when it opens.
+//! viewport, follows the trigger on scroll and resize, closes on Escape (focus returns to the
+//! trigger) and on a click outside; its first focusable element gets the focus when it opens.
 
 use leptos::ev::KeyboardEvent;
 use leptos::html::{Div, Span};
@@ -54,9 +54,13 @@ pub fn place(
 
 #[cfg(target_arch = "wasm32")]
 fn measure(trigger: &web_sys::Element, panel: &web_sys::Element, end: bool) -> Option<Placement> {
+    // The viewport without its scrollbars (the page may scroll on <html> or on <body>).
     let w = web_sys::window()?;
-    let vw = w.inner_width().ok()?.as_f64()?;
-    let vh = w.inner_height().ok()?.as_f64()?;
+    let doc = w.document()?;
+    let root = doc.document_element()?;
+    let body_w = doc.body().map_or(i32::MAX, |b| b.client_width());
+    let vw = f64::from(root.client_width().min(body_w)).min(w.inner_width().ok()?.as_f64()?);
+    let vh = f64::from(root.client_height()).min(w.inner_height().ok()?.as_f64()?);
     let a = trigger.get_bounding_client_rect();
     let p = panel.get_bounding_client_rect();
     Some(place(
@@ -130,8 +134,7 @@ pub fn Popover(
     }
 }
 
-/// The open panel: placed next to `anchor`, dismissed by Escape, a click outside, scroll or
-/// resize.
+/// The open panel: placed next to `anchor`, dismissed by Escape or a click outside.
 #[component]
 fn FloatPanel(
     /// Set to false to close.
@@ -151,13 +154,18 @@ fn FloatPanel(
     let _ = (align_end, anchor); // Only the browser measures and places the panel.
     let panel = NodeRef::<Div>::new();
     let placement = RwSignal::new(None::<Placement>);
-    Effect::new(move |_| {
-        let Some(_p) = panel.get() else {
-            return;
-        };
+    // Follows the trigger: on open, and on scroll and resize (a phone's keyboard resizes the
+    // viewport when the panel's search field takes the focus, so closing then would be wrong).
+    let place_now = move || {
         #[cfg(target_arch = "wasm32")]
-        if let Some(a) = anchor.get_untracked() {
-            placement.set(measure(&a, &_p, align_end));
+        if let (Some(a), Some(p)) = (anchor.get_untracked(), panel.get_untracked()) {
+            placement.set(measure(&a, &p, align_end));
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(_p) = panel.get() {
+            place_now();
+            #[cfg(target_arch = "wasm32")]
             focus_first(&_p);
         }
     });
@@ -169,8 +177,8 @@ fn FloatPanel(
         }
     };
     let dismiss = move || open.set(false);
-    let scroll = window_event_listener(leptos::ev::scroll, move |_| dismiss());
-    let resize = window_event_listener(leptos::ev::resize, move |_| dismiss());
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| place_now());
+    let resize = window_event_listener(leptos::ev::resize, move |_| place_now());
     // Escape also closes when the focus left the panel (e.g. its focused button went away).
     let escape = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
