@@ -3,7 +3,7 @@
 
 use crate::client::{Client, ClientError};
 use crate::routes::{Loc, Solution, space_of_path};
-use casebook_api::security::AuthenticatedUser;
+use casebook_api::security::{AuthenticatedUser, Capabilities, CasesCapabilities};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -34,6 +34,47 @@ pub struct CurrentUser(pub LocalResource<Result<AuthenticatedUser, ClientError>>
 pub fn use_current_user() -> Signal<Option<AuthenticatedUser>> {
     let CurrentUser(r) = expect_context::<CurrentUser>();
     Signal::derive(move || r.get().and_then(|r| r.ok()))
+}
+
+/// What the signed-in user may do in the current space, loaded by each solution's shell (and
+/// reloaded when the space changes). The server enforces every rule; the UI only hides or
+/// disables what would be refused, and says why.
+#[derive(Clone, Copy)]
+pub struct CurrentCapabilities(pub LocalResource<Result<Capabilities, ClientError>>);
+
+/// Loads the capabilities of the [`Loc`]'s space and provides them (called by the shell).
+pub fn provide_capabilities(loc: Memo<Loc>) {
+    let caps = LocalResource::new(move || {
+        let space = loc.get().space;
+        async move { Client::new(space).capabilities().await }
+    });
+    provide_context(CurrentCapabilities(caps));
+}
+
+/// The capabilities in the current space: `None` while they load (or outside a shell).
+pub fn use_capabilities() -> Signal<Option<Capabilities>> {
+    let caps = use_context::<CurrentCapabilities>();
+    Signal::derive(move || caps.and_then(|CurrentCapabilities(r)| r.get().and_then(|r| r.ok())))
+}
+
+/// What the user may do with the current solution's cases. Everything is `false` while the
+/// capabilities load, so no action shows that would then vanish.
+pub fn use_case_caps() -> Signal<CasesCapabilities> {
+    let caps = use_capabilities();
+    let loc = use_loc();
+    Signal::derive(move || {
+        let owner = loc.get().solution.owner();
+        caps.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.cases.get(owner).cloned())
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// Why a control is disabled, for its tooltip: the privilege the user lacks.
+pub fn missing_privilege(what: &str) -> String {
+    format!("You do not have the privilege to {what}. Ask an administrator for access.")
 }
 
 /// The colour theme the user picked.

@@ -2,7 +2,7 @@
 
 use super::{Client, ClientResult, json};
 use casebook_api::paths;
-use casebook_api::security::{AuthenticatedUser, LoginParams, LoginRequest};
+use casebook_api::security::{AuthenticatedUser, Capabilities, LoginParams, LoginRequest};
 use gloo_net::http::Method;
 use serde::Deserialize;
 
@@ -47,6 +47,11 @@ impl Client {
     pub async fn logout(&self) -> ClientResult<()> {
         Client::new("default")
             .send_empty(Method::POST, paths::LOGOUT_ROUTE, None, None)
+            .await
+    }
+    /// `GET /internal/casebook/capabilities`: what the user may do in this client's space.
+    pub async fn capabilities(&self) -> ClientResult<Capabilities> {
+        self.send(Method::GET, paths::CAPABILITIES_ROUTE, None, None)
             .await
     }
 }

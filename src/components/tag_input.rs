@@ -71,6 +71,10 @@ pub fn TagInput(
         });
         text.set(String::new());
         active.set(None);
+        // Closed until the user types or presses ArrowDown again: an open list would cover
+        // what sits below the field (the sidebar's Save button), and a click there would pick
+        // a suggestion instead.
+        open.set(false);
     };
     let on_keydown = move |ev: KeyboardEvent| {
         let n = shown.with(Vec::len);

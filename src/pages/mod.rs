@@ -7,6 +7,7 @@ mod connectors;
 mod create_case;
 mod home;
 mod login;
+mod no_access;
 mod not_found;
 mod settings;
 
@@ -16,5 +17,6 @@ pub use connectors::ConnectorsPage;
 pub use create_case::CreateCasePage;
 pub use home::HomePage;
 pub use login::LoginPage;
+pub use no_access::{NoAccess, use_no_access};
 pub use not_found::NotFoundPage;
 pub use settings::SettingsPage;

@@ -16,7 +16,7 @@ pub use breadcrumbs::{PageCrumb, use_breadcrumb};
 pub use header::{BareHeader, Header};
 pub use shortcuts::{TableKey, TableKeyPress, is_typing_target, use_table_keys};
 
-use crate::context::provide_loc;
+use crate::context::{provide_capabilities, provide_loc};
 use crate::routes::Solution;
 use breadcrumbs::Breadcrumbs;
 use leptos::prelude::*;
@@ -31,6 +31,7 @@ pub fn SolutionShell(
     solution: Solution,
 ) -> impl IntoView {
     let loc = provide_loc(solution);
+    provide_capabilities(loc);
     provide_context(solution);
     provide_context(PageCrumb::from_router());
     let help = RwSignal::new(false);

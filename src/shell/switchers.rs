@@ -5,7 +5,7 @@ use crate::client::Client;
 use crate::components::{
     Avatar, AvatarKind, AvatarSize, ContextMenu, MenuLink, MenuTitle, Spinner,
 };
-use crate::context::use_loc;
+use crate::context::{use_capabilities, use_loc};
 use crate::routes::{Loc, Solution};
 use casebook_api::space::{DEFAULT_SPACE, Space};
 use leptos::prelude::*;
@@ -14,6 +14,19 @@ use leptos::prelude::*;
 #[component]
 pub fn SolutionSwitcher() -> impl IntoView {
     let loc = use_loc();
+    let caps = use_capabilities();
+    // A solution whose cases the user cannot read is not offered (the current one always is,
+    // so the trigger names where the user is). Until the capabilities load, all are listed.
+    let offered = move |sol: Solution| {
+        sol == loc.get().solution
+            || caps.with(|c| {
+                c.as_ref().is_none_or(|c| {
+                    c.cases
+                        .get(sol.owner())
+                        .is_some_and(|cc| cc.read_cases)
+                })
+            })
+    };
     view! {
         <ContextMenu
             trigger=move || {
@@ -32,6 +45,7 @@ pub fn SolutionSwitcher() -> impl IntoView {
             {Solution::ALL
                 .map(|sol| {
                     view! {
+                        <Show when=move || offered(sol)>
                         <MenuLink
                             href=Signal::derive(move || loc.get().with_solution(sol).list())
                             current=Signal::derive(move || loc.get().solution == sol)
@@ -39,6 +53,7 @@ pub fn SolutionSwitcher() -> impl IntoView {
                         >
                             {sol.label()}
                         </MenuLink>
+                        </Show>
                     }
                 })
                 .collect_view()}

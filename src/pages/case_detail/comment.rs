@@ -247,12 +247,17 @@ pub fn CommentRow(
                         trigger_class="cb-icon-btn"
                         align_right=true
                     >
-                        <MenuItem on_select=on_edit test_id="comment-edit">"Edit"</MenuItem>
-                        <MenuItem on_select=on_quote test_id="comment-quote">"Quote"</MenuItem>
+                        // Editing and quoting need `create_comment`, deleting `delete_cases`.
+                        {ctx.caps.with(|c| c.create_comment).then(|| view! {
+                            <MenuItem on_select=on_edit test_id="comment-edit">"Edit"</MenuItem>
+                            <MenuItem on_select=on_quote test_id="comment-quote">"Quote"</MenuItem>
+                        })}
                         <MenuItem on_select=on_copy test_id="comment-copy-link">"Copy reference link"</MenuItem>
-                        <MenuItem on_select=Callback::new(move |_| confirm_delete.set(true)) danger=true test_id="comment-delete">
-                            "Delete"
-                        </MenuItem>
+                        {ctx.caps.with(|c| c.delete_cases).then(|| view! {
+                            <MenuItem on_select=Callback::new(move |_| confirm_delete.set(true)) danger=true test_id="comment-delete">
+                                "Delete"
+                            </MenuItem>
+                        })}
                     </ContextMenu>
                 </header>
                 <div class="cb-panel__body">

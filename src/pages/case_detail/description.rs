@@ -88,7 +88,7 @@ pub fn Description(
                     {move || view! { <When at=case.with(|c| c.created_at)/> }}
                 </span>
                 <span class="cb-panel__spacer"></span>
-                <Show when=move || !editing.get()>
+                <Show when=move || !editing.get() && ctx.can_update()>
                     <button type="button" class="cb-icon-btn" aria-label="Edit description"
                         data-testid="edit-description" on:click=start>
                         "✎"

@@ -63,8 +63,13 @@ pub fn CaseHeader(
         let s = *s;
         async move { ctx.patch("change the status", |p| p.status = Some(s)).await }
     });
+    // A closed case reopens only with `case_reopen` (Kibana's sub-feature).
     let status_items = move || {
+        let reopen = ctx.caps.with(|c| c.case_reopen);
+        let closed = status.get() == Status::Closed;
         Status::ALL
+            .into_iter()
+            .filter(move |s| !closed || reopen || *s == Status::Closed)
             .map(|s| {
                 view! {
                     <MenuItem
@@ -137,18 +142,29 @@ pub fn CaseHeader(
             <div class="cb-case-header__meta">
                 // Own reactive scope per menu: the shared Popover provides its close callback as context
                 // in the enclosing owner, so two menus in one owner would close each other's.
-                {move || view! {
-                    <ContextMenu
-                        trigger=move || view! {
+                {move || if ctx.can_update() {
+                    view! {
+                        <ContextMenu
+                            trigger=move || view! {
+                                <span class="cb-visually-hidden">"Status: "</span>
+                                <StatusBadge status/>
+                                <span class="cb-caret" aria-hidden="true">"▾"</span>
+                            }
+                            test_id="status-menu"
+                            trigger_class="cb-btn cb-btn--empty cb-status-button"
+                        >
+                            {status_items()}
+                        </ContextMenu>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <span class="cb-status-button" data-testid="status-badge">
                             <span class="cb-visually-hidden">"Status: "</span>
                             <StatusBadge status/>
-                            <span class="cb-caret" aria-hidden="true">"▾"</span>
-                        }
-                        test_id="status-menu"
-                        trigger_class="cb-btn cb-btn--empty cb-status-button"
-                    >
-                        {status_items()}
-                    </ContextMenu>
+                        </span>
+                    }
+                    .into_any()
                 }}
                 <span class="cb-case-header__date cb-text-subdued" data-testid="status-date">
                     {move || {
@@ -164,7 +180,7 @@ pub fn CaseHeader(
                         class="cb-switch__input"
                         data-testid="sync-alerts"
                         prop:checked=move || case.with(|c| c.settings.sync_alerts)
-                        disabled=move || sync.pending().get()
+                        disabled=move || sync.pending().get() || !ctx.can_update()
                         on:change=move |ev| {
                             sync.dispatch(event_target_checked(&ev));
                         }
@@ -197,9 +213,11 @@ pub fn CaseHeader(
                         align_right=true
                     >
                         <MenuItem on_select=copy_id test_id="copy-case-id">"Copy case ID"</MenuItem>
-                        <MenuItem on_select=Callback::new(move |_| confirm_delete.set(true)) danger=true test_id="delete-case">
-                            "Delete case"
-                        </MenuItem>
+                        {ctx.caps.with(|c| c.delete_cases).then(|| view! {
+                            <MenuItem on_select=Callback::new(move |_| confirm_delete.set(true)) danger=true test_id="delete-case">
+                                "Delete case"
+                            </MenuItem>
+                        })}
                     </ContextMenu>
                 }}
             </div>
@@ -272,9 +290,11 @@ fn TitleEditor(
                     {move || case.with(|c| c.incremental_id).map(|n| view! {
                         <span class="cb-badge cb-badge--hollow" data-testid="incremental-id">{format!("#{n}")}</span>
                     })}
-                    <button type="button" class="cb-icon-btn" aria-label="Edit title" data-testid="edit-title" on:click=start>
-                        "✎"
-                    </button>
+                    <Show when=move || ctx.can_update()>
+                        <button type="button" class="cb-icon-btn" aria-label="Edit title" data-testid="edit-title" on:click=start>
+                            "✎"
+                        </button>
+                    </Show>
                 }
             >
                 <div class="cb-case-title__edit">

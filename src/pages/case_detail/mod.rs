@@ -28,7 +28,7 @@ mod timeline;
 
 use crate::client::ClientError;
 use crate::components::toaster::use_toaster;
-use crate::context::{use_client, use_loc};
+use crate::context::{use_case_caps, use_client, use_loc};
 use crate::routes::Solution;
 use casebook_api::Case;
 use leptos::prelude::*;
@@ -154,7 +154,7 @@ fn CaseLoaded(
         let owner = Solution::from_owner(case.owner.as_str());
         return view! { <WrongApp id=case.id owner/> }.into_any();
     }
-    let ctx = CaseCtx::new(case, use_client(), use_toaster());
+    let ctx = CaseCtx::new(case, use_client(), use_toaster(), use_case_caps());
     let params = use_params_map();
     let target = Signal::derive(move || params.with(|p| p.get("comment_id")));
     let query = use_query_map();

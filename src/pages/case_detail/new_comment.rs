@@ -82,8 +82,21 @@ pub fn NewComment(
         async move { ctx.patch("change the status", |p| p.status = Some(s)).await }
     });
     let next = Memo::new(move |_| next_status(ctx.case.with(|c| c.status)));
+    let can_comment = move || ctx.caps.with(|c| c.create_comment);
+    // Reopening a closed case is its own sub-feature (`case_reopen`).
+    let can_move = move || {
+        ctx.caps.with(|c| {
+            c.update_cases && (next.with(|n| n.0) != Status::Open || c.case_reopen)
+        })
+    };
     view! {
-        <div class="cb-new-comment" data-testid="new-comment">
+        <Show when=move || !can_comment() && !can_move()>
+            <p class="cb-text-subdued cb-read-only-note" data-testid="read-only-note">
+                "You can read this case but not comment on it or change it."
+            </p>
+        </Show>
+        <div class="cb-new-comment" data-testid="new-comment" hidden=move || !can_comment() && !can_move()>
+            <Show when=can_comment>
             <MarkdownEditor
                 value=draft
                 id="cb-new-comment"
@@ -95,7 +108,9 @@ pub fn NewComment(
                 disabled=Signal::derive(move || add.pending().get())
                 test_id="new-comment-input"
             />
+            </Show>
             <div class="cb-editor-actions">
+                <Show when=can_move>
                 <button
                     type="button"
                     class="cb-btn cb-btn--empty"
@@ -107,6 +122,8 @@ pub fn NewComment(
                 >
                     {move || next.get().1}
                 </button>
+                </Show>
+                <Show when=can_comment>
                 <button
                     type="button"
                     class="cb-btn cb-btn--fill"
@@ -116,6 +133,7 @@ pub fn NewComment(
                 >
                     {move || if add.pending().get() { "Adding…" } else { "Add comment" }}
                 </button>
+                </Show>
             </div>
         </div>
     }

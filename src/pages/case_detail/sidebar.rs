@@ -123,6 +123,7 @@ fn AssigneesBlock(ctx: CaseCtx) -> impl IntoView {
             })
     };
     let owner = ctx.case.with_untracked(|c| c.owner);
+    let can_assign = move || ctx.caps.with(|c| c.cases_assign);
     view! {
         <SideBlock title="Assignees" test_id="sidebar-assignees">
             <ul class="cb-people" aria-label="Assignees">
@@ -135,6 +136,7 @@ fn AssigneesBlock(ctx: CaseCtx) -> impl IntoView {
                         <button
                             type="button"
                             class="cb-icon-btn cb-icon-btn--small"
+                            hidden=move || !can_assign()
                             aria-label={ let uid = uid.clone(); move || format!("Unassign {}", name_of(&uid)) }
                             data-testid="unassign"
                             disabled=move || save.pending().get()
@@ -151,13 +153,14 @@ fn AssigneesBlock(ctx: CaseCtx) -> impl IntoView {
             <Show when=move || uids.with(Vec::is_empty)>
                 <p class="cb-text-subdued cb-side-block__empty">"No users are assigned."</p>
             </Show>
-            {move || myself().map(|u| view! {
+            {move || myself().filter(|_| can_assign()).map(|u| view! {
                 <button type="button" class="cb-btn cb-btn--link" data-testid="assign-yourself"
                     disabled=move || save.pending().get()
                     on:click=move |_| add(u.clone())>
                     "Assign yourself"
                 </button>
             })}
+            <Show when=can_assign>
             <UserPicker
                 owner
                 id="cb-sidebar-assignee-search"
@@ -166,6 +169,7 @@ fn AssigneesBlock(ctx: CaseCtx) -> impl IntoView {
                 on_pick=Callback::new(add)
                 disabled=Signal::derive(move || uids.with(Vec::len) >= MAX_ASSIGNEES_PER_CASE || save.pending().get())
             />
+            </Show>
         </SideBlock>
     }
 }
@@ -204,18 +208,23 @@ fn SeverityBlock(ctx: CaseCtx) -> impl IntoView {
     view! {
         <SideBlock title="Severity" test_id="sidebar-severity">
             // Own reactive scope: the shared Popover's close callback is context of the enclosing owner.
-            {move || view! {
-                <ContextMenu
-                    trigger=move || view! {
-                        <span class="cb-visually-hidden">"Severity: "</span>
-                        <SeverityBadge severity/>
-                        <span class="cb-caret" aria-hidden="true">"▾"</span>
-                    }
-                    test_id="severity-menu"
-                    trigger_class="cb-btn cb-btn--empty cb-btn--block"
-                >
-                    {items()}
-                </ContextMenu>
+            {move || if ctx.can_update() {
+                view! {
+                    <ContextMenu
+                        trigger=move || view! {
+                            <span class="cb-visually-hidden">"Severity: "</span>
+                            <SeverityBadge severity/>
+                            <span class="cb-caret" aria-hidden="true">"▾"</span>
+                        }
+                        test_id="severity-menu"
+                        trigger_class="cb-btn cb-btn--empty cb-btn--block"
+                    >
+                        {items()}
+                    </ContextMenu>
+                }
+                .into_any()
+            } else {
+                view! { <SeverityBadge severity test_id="severity-value"/> }.into_any()
             }}
         </SideBlock>
     }

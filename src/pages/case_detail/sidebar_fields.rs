@@ -89,7 +89,7 @@ pub fn TagsBlock(ctx: CaseCtx) -> impl IntoView {
     };
     view! {
         <SideBlock title="Tags" test_id="sidebar-tags"
-            actions=std::sync::Arc::new(move || view! { <Show when=move || !editing.get()>{pencil("Edit tags", "edit-tags", start)}</Show> }.into_any())>
+            actions=std::sync::Arc::new(move || view! { <Show when=move || !editing.get() && ctx.can_update()>{pencil("Edit tags", "edit-tags", start)}</Show> }.into_any())>
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
@@ -164,7 +164,7 @@ pub fn CategoryBlock(ctx: CaseCtx) -> impl IntoView {
     };
     view! {
         <SideBlock title="Category" test_id="sidebar-category"
-            actions=std::sync::Arc::new(move || view! { <Show when=move || !editing.get()>{pencil("Edit category", "edit-category", start)}</Show> }.into_any())>
+            actions=std::sync::Arc::new(move || view! { <Show when=move || !editing.get() && ctx.can_update()>{pencil("Edit category", "edit-category", start)}</Show> }.into_any())>
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
@@ -264,7 +264,9 @@ fn CustomFieldRow(ctx: CaseCtx, def: CustomFieldDefinition) -> impl IntoView {
         });
         return view! {
             <div class="cb-side-field" data-testid=format!("cf-{}", def.with_value(|d| d.key.clone()))>
-                <CustomFieldInput def=def.get_value() draft id error/>
+                <fieldset class="cb-bare-fieldset" disabled=move || !ctx.can_update()>
+                    <CustomFieldInput def=def.get_value() draft id error/>
+                </fieldset>
             </div>
         }
         .into_any();
@@ -281,7 +283,7 @@ fn CustomFieldRow(ctx: CaseCtx, def: CustomFieldDefinition) -> impl IntoView {
         <div class="cb-side-field" data-testid=format!("cf-{}", def.with_value(|d| d.key.clone()))>
             <div class="cb-side-field__header">
                 <label class="cb-side-field__label" for=id.clone()>{label}</label>
-                <Show when=move || !editing.get()>{pencil("Edit field", "edit-custom-field", start)}</Show>
+                <Show when=move || !editing.get() && ctx.can_update()>{pencil("Edit field", "edit-custom-field", start)}</Show>
             </div>
             <Show
                 when=move || editing.get()

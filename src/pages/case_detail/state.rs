@@ -9,7 +9,7 @@ use super::activity_text::Names;
 use crate::client::{Client, ClientError};
 use crate::components::toaster::Toaster;
 use casebook_api::configure::Configuration;
-use casebook_api::security::CaseUsers;
+use casebook_api::security::{CaseUsers, CasesCapabilities};
 use casebook_api::{Case, CasePatch};
 use leptos::prelude::*;
 
@@ -32,11 +32,18 @@ pub struct CaseCtx {
     pub client: Signal<Client>,
     /// Toasts.
     pub toaster: Toaster,
+    /// What the user may do with this solution's cases (controls for the rest are hidden).
+    pub caps: Signal<CasesCapabilities>,
 }
 
 impl CaseCtx {
     /// State for a freshly loaded case.
-    pub fn new(case: Case, client: Signal<Client>, toaster: Toaster) -> Self {
+    pub fn new(
+        case: Case,
+        client: Signal<Client>,
+        toaster: Toaster,
+        caps: Signal<CasesCapabilities>,
+    ) -> Self {
         let owner = case.owner;
         let id = case.id.clone();
         let case = RwSignal::new(case);
@@ -62,7 +69,13 @@ impl CaseCtx {
             config,
             client,
             toaster,
+            caps,
         }
+    }
+
+    /// Whether the user may change the case's fields (`update_cases`).
+    pub fn can_update(&self) -> bool {
+        self.caps.with(|c| c.update_cases)
     }
 
     /// The case id.

@@ -237,7 +237,11 @@ mod tests {
 
     #[test]
     fn panels_resolve_by_path() {
-        let e = row_entries(Status::Open, Severity::Low);
+        let caps = casebook_api::security::CasesCapabilities {
+            update_cases: true,
+            ..Default::default()
+        };
+        let e = row_entries(Status::Open, Severity::Low, &caps);
         let (title, root) = panel_at(&e, &[]);
         assert_eq!(title, None);
         assert_eq!(root.len(), e.len());

@@ -26,7 +26,7 @@ mod table;
 mod toolbar;
 
 use crate::components::toaster::use_toaster;
-use crate::context::{local_get, local_set, use_client, use_loc};
+use crate::context::{local_get, local_set, use_case_caps, use_client, use_loc};
 use crate::routes::Solution;
 use actions::{Editing, Mutation, Outcome, edit_mutation, outcome};
 use casebook_api::find::CasesFindResponse;
@@ -55,6 +55,8 @@ pub fn CaseListPage() -> impl IntoView {
     let client = use_client();
     let toaster = use_toaster();
     let owner = Signal::derive(move || owner_of(loc.get().solution));
+    let caps = use_case_caps();
+    let denied = crate::pages::use_no_access();
     let location = use_location();
     let navigate = use_navigate();
 
@@ -325,9 +327,18 @@ pub fn CaseListPage() -> impl IntoView {
         all_cols,
         visibility,
         retry: Callback::new(move |_| refresh.update(|r| *r += 1)),
+        caps,
     };
     view! {
-        <section class="cb-case-list" data-testid="case-list-page">
+        <Show when=move || denied.get()>
+            <crate::pages::NoAccess action="view cases"/>
+        </Show>
+        // Hidden, not dropped, when access is denied: the page's state stays in one place.
+        <section
+            class="cb-case-list"
+            data-testid="case-list-page"
+            style:display=move || denied.get().then_some("none")
+        >
             {toolbar::header(&view_args)}
             {toolbar::controls(&view_args)}
             <table::CasesTable
@@ -343,6 +354,7 @@ pub fn CaseListPage() -> impl IntoView {
                 on_action=on_row_action
                 empty
                 empty_actions=toolbar::empty_actions(&view_args)
+                caps
             />
             <pagination::Pagination
                 page=Signal::derive(move || state.with(|s| s.params.page))

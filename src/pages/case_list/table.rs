@@ -7,7 +7,8 @@
 
 use super::cells::{CellContext, cell};
 use super::columns::Column;
-use super::entries::{ListAction, row_entries};
+use super::entries::{ListAction, bulk_entries, row_entries};
+use casebook_api::security::CasesCapabilities;
 use super::menu::ActionMenu;
 use crate::components::EmptyState;
 use casebook_api::Case;
@@ -86,7 +87,12 @@ pub fn CasesTable(
     empty: Signal<Empty>,
     /// The empty state's actions (Create case / Clear filters).
     empty_actions: ViewFn,
+    /// What the user may do with these cases: the row menus offer only that, and rows are
+    /// selectable only when some bulk action is allowed.
+    #[prop(into)]
+    caps: Signal<CasesCapabilities>,
 ) -> impl IntoView {
+    let selectable = Memo::new(move |_| caps.with(|c| !bulk_entries(c).is_empty()));
     let span = move || columns.with(Vec::len) + 2;
     let page_ids = move || {
         rows.with(|r| {
@@ -172,6 +178,7 @@ pub fn CasesTable(
     let body_rows = move || {
         let cx = cx.get();
         let cols = columns.get();
+        let (caps, selectable) = (caps.get(), selectable.get());
         rows.get()
             .unwrap_or_default()
             .into_iter()
@@ -193,7 +200,7 @@ pub fn CasesTable(
                         }
                     })
                     .collect_view();
-                let entries = row_entries(c.status, c.severity);
+                let entries = row_entries(c.status, c.severity, &caps);
                 let title = c.title.clone();
                 let case = c.clone();
                 view! {
@@ -206,6 +213,7 @@ pub fn CasesTable(
                         <td class="cb-cases__check">
                             <input
                                 type="checkbox"
+                                hidden=!selectable
                                 aria-label=format!("Select \"{title}\"")
                                 data-testid="row-select"
                                 prop:checked=checked
@@ -269,6 +277,7 @@ pub fn CasesTable(
                             <input
                                 type="checkbox"
                                 aria-label="Select all cases on this page"
+                                hidden=move || !selectable.get()
                                 data-testid="select-all"
                                 prop:checked=all_checked
                                 prop:indeterminate=some_checked

@@ -11,6 +11,7 @@ use super::state::ListState;
 use crate::client::Client;
 use crate::routes::Loc;
 use casebook_api::Owner;
+use casebook_api::security::CasesCapabilities;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -47,21 +48,35 @@ pub struct PageParts {
     pub visibility: RwSignal<Visibility>,
     /// Reloads the list.
     pub retry: Callback<()>,
+    /// What the user may do with this solution's cases.
+    pub caps: Signal<CasesCapabilities>,
 }
 
 /// Title, buttons and metrics.
 pub fn header(p: &PageParts) -> impl IntoView + use<> {
     let (loc, client, owner, refresh, loaded) = (p.loc, p.client, p.owner, p.refresh, p.loaded);
+    let caps = p.caps;
     view! {
         <header class="cb-case-list__header">
             <h1 class="cb-page__title">"Cases"</h1>
             <div class="cb-case-list__buttons">
-                <A href=move || loc.get().settings() attr:class="cb-btn cb-btn--empty" attr:data-testid="cases-settings">
-                    "Settings"
-                </A>
-                <A href=move || loc.get().create() attr:class="cb-btn cb-btn--fill" attr:data-testid="create-case">
-                    "Create case"
-                </A>
+                // Kibana shows Settings only to users with the settings sub-feature and Create
+                // only to those who may create.
+                <Show when=move || caps.with(|c| c.cases_settings)>
+                    <A href=move || loc.get().settings() attr:class="cb-btn cb-btn--empty" attr:data-testid="cases-settings">
+                        "Settings"
+                    </A>
+                </Show>
+                <Show when=move || caps.with(|c| c.create_cases)>
+                    <A href=move || loc.get().create() attr:class="cb-btn cb-btn--fill" attr:data-testid="create-case">
+                        "Create case"
+                    </A>
+                </Show>
+                <Show when=move || caps.with(|c| c.read_cases && !c.update_cases && !c.create_cases)>
+                    <span class="cb-badge cb-badge--hollow" data-testid="read-only-badge" title="You can view these cases but not change them">
+                        "Read only"
+                    </span>
+                </Show>
             </div>
         </header>
         <MetricsBar client owner refresh ready=loaded/>
@@ -104,7 +119,7 @@ pub fn controls(p: &PageParts) -> impl IntoView + use<> {
                     {move || format!("Selected {} {}", selected(), if selected() == 1 { "case" } else { "cases" })}
                 </span>
                 <ActionMenu
-                    entries=bulk_entries()
+                    entries=Signal::derive(move || p.caps.with(bulk_entries))
                     on_select=p.on_bulk_action
                     trigger=|| view! { "Bulk actions" <span aria-hidden="true">" ▾"</span> }
                     trigger_class="cb-btn cb-btn--empty cb-btn--small"
@@ -149,9 +164,11 @@ pub fn empty_actions(p: &PageParts) -> ViewFn {
                     "Clear filters"
                 </button>
             })}
-            <A href=move || p.loc.get().create() attr:class="cb-btn cb-btn--fill" attr:data-testid="empty-create-case">
-                "Create case"
-            </A>
+            {p.caps.with_untracked(|c| c.create_cases).then(|| view! {
+                <A href=move || p.loc.get().create() attr:class="cb-btn cb-btn--fill" attr:data-testid="empty-create-case">
+                    "Create case"
+                </A>
+            })}
         }
     })
 }
