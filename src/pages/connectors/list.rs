@@ -21,6 +21,9 @@ pub fn ConnectorsTable(
     on_test: Callback<ActionConnector>,
     /// Asks to delete.
     on_delete: Callback<ActionConnector>,
+    /// Whether the user may edit and delete (`actions` all); readers may only test.
+    #[prop(into)]
+    can_manage: Signal<bool>,
 ) -> impl IntoView {
     let rows = connectors
         .into_iter()
@@ -33,7 +36,13 @@ pub fn ConnectorsTable(
                         <button
                             type="button"
                             class="cb-btn cb-btn--link cb-table__name"
-                            on:click=move |_| on_edit.run(name_edit.clone())
+                            on:click=move |_| {
+                                if can_manage.get_untracked() {
+                                    on_edit.run(name_edit.clone())
+                                } else {
+                                    on_test.run(name_edit.clone())
+                                }
+                            }
                         >
                             {c.name.clone()}
                         </button>
@@ -59,6 +68,7 @@ pub fn ConnectorsTable(
                         <button
                             type="button"
                             class="cb-btn cb-btn--small cb-btn--empty"
+                            hidden=move || !can_manage.get()
                             aria-label=format!("Edit {}", c.name)
                             data-testid="connector-edit"
                             on:click=move |_| on_edit.run(edit.clone())
@@ -68,6 +78,7 @@ pub fn ConnectorsTable(
                         <button
                             type="button"
                             class="cb-btn cb-btn--small cb-btn--empty cb-btn--danger"
+                            hidden=move || !can_manage.get()
                             aria-label=format!("Delete {}", c.name)
                             data-testid="connector-delete"
                             on:click=move |_| on_delete.run(delete.clone())

@@ -42,6 +42,9 @@ pub fn ConnectorsPage() -> impl IntoView {
         let c = client.get();
         async move { c.connector_types().await.unwrap_or_default() }
     });
+    let caps = crate::context::use_capabilities();
+    let can_manage =
+        Signal::derive(move || caps.with(|c| c.as_ref().is_some_and(|c| c.connectors_all)));
     let panel = RwSignal::new(None::<Panel>);
     let deleting = RwSignal::new(None::<ActionConnector>);
     let on_saved = Callback::new(move |(saved, then_test): (ActionConnector, bool)| {
@@ -71,6 +74,7 @@ pub fn ConnectorsPage() -> impl IntoView {
                 on_edit=Callback::new(move |c| panel.set(Some(Panel::Edit(c, Tab::Configuration))))
                 on_test=Callback::new(move |c| panel.set(Some(Panel::Edit(c, Tab::Test))))
                 on_delete=Callback::new(move |c| deleting.set(Some(c)))
+                can_manage
             />
         }
         .into_any()
@@ -88,6 +92,7 @@ pub fn ConnectorsPage() -> impl IntoView {
                 <button
                     type="button"
                     class="cb-btn cb-btn--fill"
+                    hidden=move || !can_manage.get()
                     data-testid="create-connector"
                     on:click=move |_| panel.set(Some(Panel::Create))
                 >

@@ -1,0 +1,37 @@
+// Opt-in timing of the cases table on a big database (docs/performance.md, "The SPA"). Seed a
+// database first, serve it, and point the run at it:
+//
+//   casebook seed --database /tmp/cb100k.db --cases 100000
+//   CASEBOOK_ELASTIC_PASSWORD=changeme casebook serve --database /tmp/cb100k.db --bind 127.0.0.1:5611 &
+//   E2E_PERF=1 CASEBOOK_E2E_URL=http://127.0.0.1:5611 E2E_SKIP_BUILD=1 scripts/e2e.sh tests/e2e/perf.spec.ts
+//
+// It prints the time from navigation start to the first table row painted (the browser's own
+// clock), for a cold page load each time, and the median.
+import { test, expect, paths } from './fixtures';
+
+test('time to the first table rows', async ({ loggedInPage: page }) => {
+  test.skip(!process.env.E2E_PERF, 'set E2E_PERF=1 to run (on a seeded database)');
+  // Recorded inside the page, so Playwright's polling adds nothing: the first row's insertion,
+  // then the next animation frame (when it is painted).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstRows?: number };
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="case-row"]')) {
+        obs.disconnect();
+        requestAnimationFrame(() => (w.__firstRows = performance.now()));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.goto('about:blank');
+    await page.goto(paths.list('security') + '?page=1&perPage=25');
+    await expect(page.getByTestId('case-row').first()).toBeVisible({ timeout: 10_000 });
+    await page.waitForFunction(() => (window as unknown as { __firstRows?: number }).__firstRows);
+    times.push(Math.round(await page.evaluate(() => (window as unknown as { __firstRows: number }).__firstRows)));
+  }
+  const total = await page.getByTestId('cases-count').textContent();
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`first rows painted (${total}): ${times.join(', ')} ms; median ${sorted[3]} ms`);
+  expect(times.length).toBe(7);
+});
