@@ -3,6 +3,7 @@
 
 pub mod avatar;
 pub mod badge;
+pub mod connector_fields;
 pub mod custom_field;
 pub mod empty_state;
 pub mod flyout;

@@ -17,6 +17,7 @@ mod comment;
 mod description;
 mod drafts;
 mod entries;
+mod external;
 mod feed;
 mod header;
 mod new_comment;

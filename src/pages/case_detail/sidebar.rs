@@ -52,6 +52,7 @@ pub fn Sidebar(
             <PeopleBlocks ctx/>
             <TagsBlock ctx/>
             <CategoryBlock ctx/>
+            <super::external::ExternalIncidentBlock ctx/>
             <CustomFieldsBlock ctx/>
         </div>
     }

@@ -29,6 +29,8 @@ pub struct CreateForm {
     pub custom_fields: Vec<(CustomFieldDefinition, FieldDraft)>,
     /// Whether alert statuses follow the case.
     pub sync_alerts: bool,
+    /// The external connector and its fields (`none` for no connector).
+    pub connector: CaseConnector,
 }
 
 /// Inline messages per field; empty when the form can be sent.
@@ -132,7 +134,7 @@ impl CreateForm {
                 sync_alerts: self.sync_alerts,
                 extract_observables: None,
             },
-            connector: CaseConnector::none(),
+            connector: self.connector.clone(),
             severity: Some(self.severity),
             category: (!category.is_empty()).then(|| category.to_string()),
             assignees: (!self.assignees.is_empty()).then(|| self.assignee_list()),
@@ -165,6 +167,7 @@ mod tests {
             assignees: vec!["u1".into()],
             custom_fields: vec![],
             sync_alerts: true,
+            connector: CaseConnector::none(),
         }
     }
 
