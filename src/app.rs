@@ -7,10 +7,12 @@
 use crate::components::Toasts;
 use crate::context::provide_app_context;
 use crate::pages::{
-    CaseDetailPage, CaseListPage, ConnectorsPage, CreateCasePage, HomePage, LoginPage,
-    NotFoundPage, SettingsPage,
+    ApiKeysPage, CaseDetailPage, CaseListPage, ConnectorsPage, CreateCasePage, HomePage, LoginPage,
+    NotFoundPage, RolesPage, SettingsPage, SpacesPage, UsersPage,
 };
-use crate::routes::{ConnectorsBase, Solution, SolutionBase};
+use crate::routes::{
+    AdminPage, AdminSegment, ConnectorsBase, ManagementBase, Solution, SolutionBase,
+};
 use crate::shell::SolutionShell;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -32,6 +34,7 @@ pub fn App() -> impl IntoView {
                 <SpaceSolutionRoutes solution=Solution::Observability/>
                 <SpaceSolutionRoutes solution=Solution::Management/>
                 <ConnectorsRoutes/>
+                <AdminRoutes/>
             </Routes>
         </Router>
         <Toasts/>
@@ -94,6 +97,35 @@ fn ConnectorsRoutes() -> impl MatchNestedRoutes + Clone {
         <ParentRoute path=(StaticSegment("s"), ParamSegment("space"), ConnectorsBase) view=shell>
             <Route path=path!("") view=ConnectorsPage/>
         </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The Stack Management admin pages (users, roles, API keys, spaces) below `/app/management`,
+/// in the default space and in other spaces, in the Management shell. One parent per prefix,
+/// so moving between these pages keeps the shell.
+#[component(transparent)]
+fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
+    let shell = || view! { <SolutionShell solution=Solution::Management/> };
+    view! {
+        <ParentRoute path=ManagementBase view=shell>
+            <AdminPages/>
+        </ParentRoute>
+        <ParentRoute path=(StaticSegment("s"), ParamSegment("space"), ManagementBase) view=shell>
+            <AdminPages/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// One route per admin page (relative to [`ManagementBase`]).
+#[component(transparent)]
+fn AdminPages() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=AdminSegment(AdminPage::Users) view=UsersPage/>
+        <Route path=AdminSegment(AdminPage::Roles) view=RolesPage/>
+        <Route path=AdminSegment(AdminPage::ApiKeys) view=ApiKeysPage/>
+        <Route path=AdminSegment(AdminPage::Spaces) view=SpacesPage/>
     }
     .into_inner()
 }

@@ -135,6 +135,10 @@ impl Loc {
     pub fn connectors(&self) -> String {
         self.wrap(connectors())
     }
+    /// A Stack Management admin page (users, roles, spaces, API keys) in this location's space.
+    pub fn admin(&self, page: AdminPage) -> String {
+        self.wrap(admin(page))
+    }
     /// The same page in another solution (the solution switcher).
     pub fn with_solution(&self, solution: Solution) -> Loc {
         Loc {
@@ -207,6 +211,71 @@ pub fn connectors() -> String {
     CONNECTORS_PATH.to_owned()
 }
 
+/// Where Kibana's Stack Management app lives; the admin pages are below it.
+pub const MANAGEMENT_PATH: &str = "/app/management";
+
+/// A Stack Management page for administrators (and, for API keys, everyone): Kibana's
+/// Security › Users, Roles, API keys and Kibana › Spaces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AdminPage {
+    /// Security › Users.
+    Users,
+    /// Security › Roles.
+    Roles,
+    /// Security › API keys.
+    ApiKeys,
+    /// Kibana › Spaces.
+    Spaces,
+}
+
+impl AdminPage {
+    /// Every admin page, in navigation order.
+    pub const ALL: [AdminPage; 4] = [
+        AdminPage::Users,
+        AdminPage::Roles,
+        AdminPage::ApiKeys,
+        AdminPage::Spaces,
+    ];
+
+    /// The page's path below [`MANAGEMENT_PATH`] (Kibana's).
+    pub fn sub_path(self) -> &'static str {
+        match self {
+            AdminPage::Users => "/security/users",
+            AdminPage::Roles => "/security/roles",
+            AdminPage::ApiKeys => "/security/api_keys",
+            AdminPage::Spaces => "/kibana/spaces",
+        }
+    }
+
+    /// The title of the page and its navigation entry.
+    pub fn label(self) -> &'static str {
+        match self {
+            AdminPage::Users => "Users",
+            AdminPage::Roles => "Roles",
+            AdminPage::ApiKeys => "API keys",
+            AdminPage::Spaces => "Spaces",
+        }
+    }
+
+    /// Whether only superusers may use the page (everyone manages their own API keys).
+    pub fn superuser_only(self) -> bool {
+        self != AdminPage::ApiKeys
+    }
+
+    /// The admin page at `path` (with or without a `/s/{space}` prefix), if any.
+    pub fn from_path(path: &str) -> Option<Self> {
+        let rest = strip_base(strip_space(path), MANAGEMENT_PATH)?;
+        Self::ALL
+            .into_iter()
+            .find(|p| strip_base(rest, p.sub_path()).is_some())
+    }
+}
+
+/// The path of an admin page in the default space.
+pub fn admin(page: AdminPage) -> String {
+    format!("{MANAGEMENT_PATH}{}", page.sub_path())
+}
+
 /// Percent-encodes everything outside RFC 3986's unreserved set, so an id is one path segment.
 fn encode_segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -252,6 +321,57 @@ impl PossibleRouteMatch for SolutionBase {
                 .filter(|s| !s.is_empty())
                 .map(|s| PathSegment::Static(s.into())),
         );
+    }
+}
+
+/// A route match of the whole static `base` at the start of `path`.
+fn match_static<'a>(path: &'a str, base: &str) -> Option<PartialPathMatch<'a>> {
+    let rest = strip_base(path, base)?;
+    Some(PartialPathMatch::new(rest, vec![], &path[..base.len()]))
+}
+
+/// The static segments of `base`, for generating paths.
+fn static_segments(base: &str, path: &mut Vec<PathSegment>) {
+    path.extend(
+        base.split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| PathSegment::Static(s.to_owned().into())),
+    );
+}
+
+/// A route segment matching [`MANAGEMENT_PATH`]: the parent of the admin pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ManagementBase;
+
+impl PossibleRouteMatch for ManagementBase {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        match_static(path, MANAGEMENT_PATH)
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        static_segments(MANAGEMENT_PATH, path);
+    }
+}
+
+/// A route segment matching an admin page's path below [`ManagementBase`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AdminSegment(pub AdminPage);
+
+impl PossibleRouteMatch for AdminSegment {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        match_static(path, self.0.sub_path())
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        static_segments(self.0.sub_path(), path);
     }
 }
 
@@ -402,6 +522,62 @@ mod tests {
                 .is_none()
         );
         assert_eq!(Solution::from_path(&connectors()), None);
+    }
+
+    #[test]
+    fn admin_paths_are_kibanas_and_space_prefixed() {
+        assert_eq!(admin(AdminPage::Users), "/app/management/security/users");
+        assert_eq!(admin(AdminPage::Roles), "/app/management/security/roles");
+        assert_eq!(
+            admin(AdminPage::ApiKeys),
+            "/app/management/security/api_keys"
+        );
+        assert_eq!(admin(AdminPage::Spaces), "/app/management/kibana/spaces");
+        let loc = Loc::new("ops", Solution::Management);
+        assert_eq!(
+            loc.admin(AdminPage::Spaces),
+            "/s/ops/app/management/kibana/spaces"
+        );
+        let loc = Loc::new("default", Solution::Security);
+        assert_eq!(
+            loc.admin(AdminPage::Users),
+            "/app/management/security/users"
+        );
+        assert!(AdminPage::Users.superuser_only());
+        assert!(!AdminPage::ApiKeys.superuser_only());
+    }
+
+    #[test]
+    fn admin_pages_are_found_from_their_paths() {
+        for page in AdminPage::ALL {
+            assert_eq!(AdminPage::from_path(&admin(page)), Some(page));
+            let spaced = Loc::new("x", Solution::Management).admin(page);
+            assert_eq!(AdminPage::from_path(&spaced), Some(page));
+        }
+        assert_eq!(
+            AdminPage::from_path("/app/management/security/usersx"),
+            None
+        );
+        assert_eq!(AdminPage::from_path(&connectors()), None);
+        assert_eq!(Solution::from_path(&admin(AdminPage::Users)), None);
+    }
+
+    #[test]
+    fn admin_routes_match_parent_then_page() {
+        let path = admin(AdminPage::ApiKeys);
+        let m = ManagementBase.test(&path).expect("parent matches");
+        assert_eq!(m.matched(), "/app/management");
+        let child = AdminSegment(AdminPage::ApiKeys)
+            .test(m.remaining())
+            .expect("child matches");
+        assert!(child.is_complete());
+        assert!(AdminSegment(AdminPage::Users).test(m.remaining()).is_none());
+        assert!(ManagementBase.test("/app/managementx").is_none());
+        let mut segs = Vec::new();
+        ManagementBase.generate_path(&mut segs);
+        AdminSegment(AdminPage::Spaces).generate_path(&mut segs);
+        let raw: Vec<_> = segs.iter().map(|s| s.as_raw_str().to_owned()).collect();
+        assert_eq!(raw, ["app", "management", "kibana", "spaces"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! answers into [`ClientError::Api`] with Kibana's error body. A 401 (expired session) sends the
 //! browser to the login page with `next=` set to where the user was.
 
+pub mod admin;
 pub mod cases;
 pub mod comments;
 pub mod configure;

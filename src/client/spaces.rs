@@ -18,6 +18,13 @@ impl Client {
             .send(Method::POST, paths::SPACES_ROUTE, None, json(req))
             .await
     }
+    /// `PUT /api/spaces/space/{id}`: replaces the space's name, description, avatar and
+    /// disabled features (send the stored values for what is not being changed).
+    pub async fn update_space(&self, req: &SpaceRequest) -> ClientResult<Space> {
+        Client::new("default")
+            .send(Method::PUT, &paths::space(&req.id), None, json(req))
+            .await
+    }
     /// `DELETE /api/spaces/space/{id}`.
     pub async fn delete_space(&self, id: &str) -> ClientResult<()> {
         Client::new("default")

@@ -1,6 +1,7 @@
 //! One module per route. A page reads its route params and URL query, creates its own resources
 //! and passes plain data to child components.
 
+mod admin;
 mod case_detail;
 mod case_list;
 mod connectors;
@@ -11,6 +12,7 @@ mod no_access;
 mod not_found;
 mod settings;
 
+pub use admin::{ApiKeysPage, RolesPage, SpacesPage, UsersPage};
 pub use case_detail::CaseDetailPage;
 pub use case_list::CaseListPage;
 pub use connectors::ConnectorsPage;

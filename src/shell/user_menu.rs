@@ -1,12 +1,16 @@
-//! The user menu at the right of the header: who is signed in, the theme (Light, Dark, System)
-//! and Sign out (which ends the session, then loads the login page with "You have logged out").
+//! The user menu at the right of the header: who is signed in, the theme (Light, Dark, System),
+//! the Stack Management pages (Users, Roles, Spaces for superusers; API keys for everyone) and
+//! Sign out (which ends the session, then loads the login page with "You have logged out").
 
 use super::session::{hard_navigate, logged_out_path};
 use super::shortcuts::ShortcutHelp;
 use crate::client::Client;
 use crate::components::avatar::display_name;
-use crate::components::{Avatar, AvatarSize, ContextMenu, MenuItem, MenuSeparator, MenuTitle};
-use crate::context::{Theme, use_current_user, use_theme};
+use crate::components::{
+    Avatar, AvatarSize, ContextMenu, MenuItem, MenuLink, MenuSeparator, MenuTitle,
+};
+use crate::context::{Theme, use_capabilities, use_current_user, use_theme};
+use crate::routes::{AdminPage, Loc, Solution};
 use casebook_api::space::DEFAULT_SPACE;
 use casebook_api::user::User;
 use leptos::prelude::*;
@@ -30,6 +34,17 @@ pub fn UserMenu() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    let caps = use_capabilities();
+    let loc = use_context::<Memo<Loc>>();
+    let admin_link = move |page: AdminPage| {
+        let href = Signal::derive(move || {
+            let space = loc.map_or_else(|| DEFAULT_SPACE.to_string(), |l| l.get().space);
+            Loc::new(space, Solution::Management).admin(page)
+        });
+        let test_id = format!("menu-{}", page.label().to_lowercase().replace(' ', "-"));
+        view! { <MenuLink href test_id>{page.label()}</MenuLink> }
+    };
+    let superuser = move || caps.with(|c| c.as_ref().is_some_and(|c| c.superuser));
     let sign_out = move |_| {
         spawn_local(async move {
             // Whatever the answer, the session is unusable afterwards: go to the login page.
@@ -72,6 +87,19 @@ pub fn UserMenu() -> impl IntoView {
             {theme_item(Theme::Light, "Light")}
             {theme_item(Theme::Dark, "Dark")}
             {theme_item(Theme::System, "System")}
+            <MenuSeparator/>
+            <MenuTitle label="Stack Management"/>
+            {move || {
+                superuser()
+                    .then(|| {
+                        AdminPage::ALL
+                            .into_iter()
+                            .filter(|p| p.superuser_only())
+                            .map(admin_link)
+                            .collect_view()
+                    })
+            }}
+            {admin_link(AdminPage::ApiKeys)}
             <MenuSeparator/>
             {help
                 .map(|ShortcutHelp(open)| {
