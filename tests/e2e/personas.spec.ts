@@ -47,7 +47,7 @@ test('a read-only analyst reads cases but is offered no change', async ({ api, b
 
   await page.goto(paths.detail(c.id));
   await expect(page.getByTestId('case-title')).toHaveText(c.title);
-  await expect(page.getByTestId('status-badge')).toBeVisible();
+  await expect(page.getByTestId('status-read-only')).toBeVisible();
   await expect(page.getByTestId('status-menu')).toHaveCount(0);
   await expect(page.getByTestId('edit-title')).toHaveCount(0);
   await expect(page.getByTestId('edit-description')).toHaveCount(0);

@@ -159,7 +159,7 @@ pub fn CaseHeader(
                     .into_any()
                 } else {
                     view! {
-                        <span class="cb-status-button" data-testid="status-badge">
+                        <span class="cb-status-button" data-testid="status-read-only">
                             <span class="cb-visually-hidden">"Status: "</span>
                             <StatusBadge status/>
                         </span>
