@@ -35,15 +35,17 @@ pub fn NoAccess(
             Solution::ALL
                 .into_iter()
                 .filter(|s| {
-                    c.as_ref().is_some_and(|c| {
-                        c.cases.get(s.owner()).is_some_and(|cc| cc.read_cases)
-                    })
+                    c.as_ref()
+                        .is_some_and(|c| c.cases.get(s.owner()).is_some_and(|cc| cc.read_cases))
                 })
                 .collect::<Vec<_>>()
         })
     };
     let title = Signal::derive(move || {
-        format!("You do not have access to {} cases", loc.get().solution.label())
+        format!(
+            "You do not have access to {} cases",
+            loc.get().solution.label()
+        )
     });
     let body = Signal::derive(move || {
         format!(

@@ -20,11 +20,8 @@ pub fn SolutionSwitcher() -> impl IntoView {
     let offered = move |sol: Solution| {
         sol == loc.get().solution
             || caps.with(|c| {
-                c.as_ref().is_none_or(|c| {
-                    c.cases
-                        .get(sol.owner())
-                        .is_some_and(|cc| cc.read_cases)
-                })
+                c.as_ref()
+                    .is_none_or(|c| c.cases.get(sol.owner()).is_some_and(|cc| cc.read_cases))
             })
     };
     view! {

@@ -85,9 +85,8 @@ pub fn NewComment(
     let can_comment = move || ctx.caps.with(|c| c.create_comment);
     // Reopening a closed case is its own sub-feature (`case_reopen`).
     let can_move = move || {
-        ctx.caps.with(|c| {
-            c.update_cases && (next.with(|n| n.0) != Status::Open || c.case_reopen)
-        })
+        ctx.caps
+            .with(|c| c.update_cases && (next.with(|n| n.0) != Status::Open || c.case_reopen))
     };
     view! {
         <Show when=move || !can_comment() && !can_move()>

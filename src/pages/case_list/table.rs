@@ -8,11 +8,11 @@
 use super::cells::{CellContext, cell};
 use super::columns::Column;
 use super::entries::{ListAction, bulk_entries, row_entries};
-use casebook_api::security::CasesCapabilities;
 use super::menu::ActionMenu;
 use crate::components::EmptyState;
 use casebook_api::Case;
 use casebook_api::find::{SortField, SortOrder};
+use casebook_api::security::CasesCapabilities;
 use leptos::prelude::*;
 
 /// What the table shows when there are no rows.
