@@ -134,8 +134,14 @@ pub fn ManagementNav(
                     }
                 })
                 .collect_view();
+            // A group with nothing offered (Kibana › Spaces for non-superusers) is left out.
+            let shown = move || {
+                entries
+                    .iter()
+                    .any(|&e| e == NavEntry::Admin(current) || e.offered(superuser()))
+            };
             view! {
-                <div class="cb-mgmt-nav__group">
+                <div class="cb-mgmt-nav__group" class:cb-mgmt-nav__group--empty=move || !shown()>
                     <h2 class="cb-mgmt-nav__title">{*title}</h2>
                     <ul class="cb-mgmt-nav__list">{links}</ul>
                 </div>

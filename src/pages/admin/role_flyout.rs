@@ -111,7 +111,7 @@ pub fn RoleFlyout(
                         <legend class="cb-fieldset__legend">"Kibana privileges"</legend>
                         <FormRow label="Privileges for all features" id="cb-role-base"
                             help="All or Read grant every feature, including the ones Casebook adds later. Custom chooses per feature.">
-                            <select id="cb-role-base" class="cb-select" data-testid="role-base" disabled=read_only
+                            <select id="cb-role-base" class="cb-select cb-admin-base" data-testid="role-base" disabled=read_only
                                 on:change=move |ev| form.update(|f| f.base = Base::parse(&event_target_value(&ev)))>
                                 {[(Base::Custom, "Custom"), (Base::All, "All"), (Base::Read, "Read")].into_iter().map(|(b, label)| view! {
                                     <option value=b.as_str() selected=move || form.with(|f| f.base == b)>{label}</option>

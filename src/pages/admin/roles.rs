@@ -67,6 +67,7 @@ fn RolesContent() -> impl IntoView {
         view! {
             <tr class="cb-table__row" data-testid="role-row" data-role=r.name.clone()>
                 <td class="cb-table__cell" data-label="Role">
+                    <span class="cb-admin-user">
                     <button type="button" class="cb-btn cb-btn--link cb-table__name"
                         on:click=move |_| panel.set(Some(RolePanel::Open(open_name.clone())))>
                         {r.name.clone()}
@@ -74,6 +75,7 @@ fn RolesContent() -> impl IntoView {
                     {reserved.then(|| view! {
                         <Badge color=BadgeColor::Hollow title="Built in: can't be changed or deleted" test_id="role-reserved-badge">"Built-in"</Badge>
                     })}
+                    </span>
                 </td>
                 <td class="cb-table__cell cb-admin-wrap" data-label="Description">{r.description.clone().unwrap_or_default()}</td>
                 <td class="cb-table__cell cb-admin-wrap cb-text-subdued" data-label="Privileges" data-testid="role-summary">{summary(&r)}</td>

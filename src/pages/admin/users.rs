@@ -163,7 +163,7 @@ fn UsersContent() -> impl IntoView {
                         </button>
                     </span>
                 </td>
-                <td class="cb-table__cell" data-label="Full name">{u.full_name.clone().unwrap_or_default()}</td>
+                <td class="cb-table__cell cb-admin-nowrap" data-label="Full name">{u.full_name.clone().unwrap_or_default()}</td>
                 <td class="cb-table__cell cb-admin-wrap" data-label="Email">{u.email.clone().unwrap_or_default()}</td>
                 <td class="cb-table__cell" data-label="Roles">
                     <span class="cb-admin-badges" data-testid="user-roles">{roles}</span>
@@ -176,9 +176,14 @@ fn UsersContent() -> impl IntoView {
                     }}
                 </td>
                 <td class="cb-table__cell cb-table__cell--actions" data-label="Actions">
+                    // Own reactive scope per menu: the Popover provides its close callback as
+                    // context in the enclosing owner, so menus sharing one would close each other's.
+                    {move || {
+                    let (edit, reset, toggle, delete) = (edit.clone(), reset.clone(), toggle.clone(), delete.clone());
+                    view! {
                     <ContextMenu
                         trigger=|| view! { <span aria-hidden="true">"⋯"</span> }
-                        aria_label=format!("Actions for {}", u.username)
+                        aria_label=format!("Actions for {}", edit.username)
                         trigger_class="cb-icon-btn"
                         align_right=true
                         test_id="user-actions"
@@ -212,6 +217,8 @@ fn UsersContent() -> impl IntoView {
                             }
                         })}
                     </ContextMenu>
+                    }
+                    }}
                 </td>
             </tr>
         }
