@@ -4,7 +4,7 @@
 // Also: API keys (the encoded key works until invalidated), spaces (create, edit, delete) and
 // the superuser gate. Only one wrong sign-in in the whole file (the disabled user).
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, createCase, createSpace, inSpace, paths, shot, uniq } from './fixtures';
+import { test, expect, createCase, createSpace, inSpace, paths, shot, uniq, PHONE } from './fixtures';
 import { loginViaApi } from './helpers';
 
 /** Mirrors AdminPage in src/routes.rs. */
@@ -271,4 +271,9 @@ test('the user menu links to every admin page for a superuser', async ({ loggedI
   await expect(page).toHaveURL(new RegExp(`${ADMIN_PATHS.roles}$`));
   await expect(page.getByTestId('management-nav')).toBeVisible();
   await expect(page.getByTestId('breadcrumbs')).toContainText('Roles');
+  // On a phone the navigation becomes a row of links and tables become cards.
+  await page.setViewportSize(PHONE);
+  await page.getByTestId('mgmt-nav-users').click();
+  await expect(page.getByTestId('users-table')).toBeVisible();
+  await shot(page, 'admin-users-phone');
 });
