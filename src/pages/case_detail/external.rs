@@ -20,6 +20,9 @@ use casebook_api::{CaseConnector, Status};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
+/// The push states by connector id: `None` until first read, `Some(None)` when unreadable.
+type States = RwSignal<Option<Option<BTreeMap<String, CaseConnectorState>>>>;
+
 /// Where the case stands with its connector's external system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PushState {
@@ -80,12 +83,24 @@ pub fn ExternalIncidentBlock(
         async move { c.case_connectors().await }
     });
     let listed = Signal::derive(move || connectors.get().and_then(Result::ok));
-    let states = LocalResource::new(move || {
+    // Read again after every write and reload of this page. An effect, not a resource read
+    // through memos: it must run even while nothing re-reads the state (the button stays put).
+    let states: States = RwSignal::new(None);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
         ctx.writes.track();
         ctx.reloads.track();
         let c = ctx.client.get();
         let id = ctx.id();
-        async move { c.case_connector_states(&id).await.ok() }
+        asked.update_value(|n| *n += 1);
+        let mine = asked.get_value();
+        leptos::task::spawn_local(async move {
+            let answer = c.case_connector_states(&id).await.ok();
+            // An older answer arriving late must not replace a newer one.
+            if asked.get_value() == mine {
+                states.set(Some(answer));
+            }
+        });
     });
     let current = Memo::new(move |_| ctx.case.with(|c| c.connector.clone()));
     let can_update = move || ctx.can_update();
@@ -169,11 +184,7 @@ fn ConnectorEditor(
 
 /// The connector, its fields, the push state, the link and the push button.
 #[component]
-fn ConnectorSummary(
-    ctx: CaseCtx,
-    current: Memo<CaseConnector>,
-    states: LocalResource<Option<BTreeMap<String, CaseConnectorState>>>,
-) -> impl IntoView {
+fn ConnectorSummary(ctx: CaseCtx, current: Memo<CaseConnector>, states: States) -> impl IntoView {
     let state = Memo::new(move |_| {
         let id = current.with(|c| c.id.clone());
         match states.get() {
@@ -288,8 +299,8 @@ fn PushPanel(
         {move || external.get().map(|e| view! {
             <a class="cb-external__link" href=e.external_url.clone() target="_blank" rel="noopener noreferrer"
                 data-testid="external-link">
-                {format!("View {} incident {}", e.connector_name, e.external_title)}
-                <span class="cb-external__arrow" aria-hidden="true">" ↗"</span>
+                {format!("View incident {}", e.external_title)}
+                <span class="cb-external__arrow" aria-hidden="true">"\u{a0}↗"</span>
                 <span class="cb-visually-hidden">" (opens in a new tab)"</span>
             </a>
         })}
