@@ -74,6 +74,10 @@ pub fn Breadcrumbs() -> impl IntoView {
     let loc = use_loc();
     let crumb = use_breadcrumb();
     let list_href = move || loc.get().list();
+    // Stack Management's own pages (connectors, users, roles…) are not inside its Cases app:
+    // their trail is "Stack Management › Users", without a "Cases" step.
+    let pathname = use_location().pathname;
+    let in_cases = Memo::new(move |_| Solution::from_path(strip_space(&pathname.get())).is_some());
     view! {
         <nav class="cb-breadcrumbs" aria-label="Breadcrumbs" data-testid="breadcrumbs">
             <ol class="cb-breadcrumbs__list">
@@ -83,9 +87,11 @@ pub fn Breadcrumbs() -> impl IntoView {
                 {move || match crumb.get() {
                     Some(label) => {
                         view! {
-                            <li class="cb-breadcrumbs__item">
-                                <a href=list_href>"Cases"</a>
-                            </li>
+                            <Show when=move || in_cases.get()>
+                                <li class="cb-breadcrumbs__item">
+                                    <a href=list_href>"Cases"</a>
+                                </li>
+                            </Show>
                             <li class="cb-breadcrumbs__item cb-breadcrumbs__item--last">
                                 <span aria-current="page" title=label.clone()>
                                     {label.clone()}
