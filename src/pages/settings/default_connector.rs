@@ -5,17 +5,9 @@ use super::draft::{SettingsDraft, default_connector};
 use super::widgets::{Callout, DescribedSection, FormRow, Tone};
 use crate::context::use_loc;
 use casebook_api::configure::FindConnector;
-use casebook_api::connector::ConnectorType;
+use casebook_api::connector::fields::connector_label;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// What the connector list shows for a connector: "name (type)".
-pub fn connector_option_label(name: &str, action_type_id: &str) -> String {
-    match ConnectorType::parse(action_type_id) {
-        Some(t) => format!("{name} ({})", t.label()),
-        None => name.to_string(),
-    }
-}
 
 /// The section, editing `draft.connector`.
 #[component]
@@ -88,7 +80,7 @@ pub fn DefaultConnectorSection(
                             let id = c.id.clone();
                             view! {
                                 <option value=c.id.clone() selected=move || current().id == id>
-                                    {connector_option_label(&c.name, &c.action_type_id)}
+                                    {connector_label(&c.name, &c.action_type_id)}
                                 </option>
                             }
                         })
@@ -102,20 +94,5 @@ pub fn DefaultConnectorSection(
                 "Manage connectors"
             </A>
         </DescribedSection>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn options_name_the_type() {
-        assert_eq!(connector_option_label("Ops", ".jira"), "Ops (Jira)");
-        assert_eq!(
-            connector_option_label("Hook", ".cases-webhook"),
-            "Hook (Webhook - Case Management)"
-        );
-        assert_eq!(connector_option_label("Mail", ".email"), "Mail");
     }
 }
