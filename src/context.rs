@@ -72,11 +72,6 @@ pub fn use_case_caps() -> Signal<CasesCapabilities> {
     })
 }
 
-/// Why a control is disabled, for its tooltip: the privilege the user lacks.
-pub fn missing_privilege(what: &str) -> String {
-    format!("You do not have the privilege to {what}. Ask an administrator for access.")
-}
-
 /// The colour theme the user picked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {

@@ -19,6 +19,6 @@ pub use connectors::ConnectorsPage;
 pub use create_case::CreateCasePage;
 pub use home::HomePage;
 pub use login::LoginPage;
-pub use no_access::{NoAccess, use_no_access};
+pub use no_access::{NoAccess, use_denied};
 pub use not_found::NotFoundPage;
 pub use settings::SettingsPage;

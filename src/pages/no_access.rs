@@ -3,22 +3,19 @@
 //! The server refuses the data anyway; this keeps the page from looking broken.
 
 use crate::components::EmptyState;
-use crate::context::{use_capabilities, use_loc};
+use crate::context::{use_capabilities, use_case_caps, use_loc};
+use casebook_api::security::CasesCapabilities;
 use crate::routes::Solution;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Whether the capabilities have loaded and deny reading the current solution's cases.
-pub fn use_no_access() -> Signal<bool> {
-    let caps = use_capabilities();
-    let loc = use_loc();
-    Signal::derive(move || {
-        let owner = loc.get().solution.owner();
-        caps.with(|c| {
-            c.as_ref()
-                .is_some_and(|c| !c.cases.get(owner).is_some_and(|cc| cc.read_cases))
-        })
-    })
+/// Whether the capabilities have loaded and lack what `allowed` asks of the current solution's
+/// cases (`|c| c.read_cases` for a list, `|c| c.create_cases` for the create form…). `false`
+/// while they load, so a page never flashes the refusal.
+pub fn use_denied(allowed: fn(&CasesCapabilities) -> bool) -> Signal<bool> {
+    let loaded = use_capabilities();
+    let caps = use_case_caps();
+    Signal::derive(move || loaded.with(Option::is_some) && !caps.with(allowed))
 }
 
 /// "You do not have access to … cases", with links to the readable solutions.

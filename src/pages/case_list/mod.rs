@@ -56,7 +56,7 @@ pub fn CaseListPage() -> impl IntoView {
     let toaster = use_toaster();
     let owner = Signal::derive(move || owner_of(loc.get().solution));
     let caps = use_case_caps();
-    let denied = crate::pages::use_no_access();
+    let denied = crate::pages::use_denied(|c| c.read_cases);
     let location = use_location();
     let navigate = use_navigate();
 

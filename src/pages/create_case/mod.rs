@@ -34,15 +34,13 @@ pub fn CreateCasePage() -> impl IntoView {
         let owner = owner_of(loc.get().solution);
         async move { c.configuration(owner).await }
     });
-    let caps = crate::context::use_case_caps();
-    let loaded = crate::context::use_capabilities();
     // Without `create` for this owner the form would only end in a 403: say so instead.
-    let denied = move || loaded.with(Option::is_some) && !caps.with(|c| c.create_cases);
+    let denied = crate::pages::use_denied(|c| c.create_cases);
     view! {
-        <Show when=denied>
+        <Show when=move || denied.get()>
             <crate::pages::NoAccess action="create cases"/>
         </Show>
-        <section class="cb-page cb-create" aria-labelledby="cb-create-title" style:display=move || denied().then_some("none")>
+        <section class="cb-page cb-create" aria-labelledby="cb-create-title" style:display=move || denied.get().then_some("none")>
             <p class="cb-page__eyebrow">{move || format!("{} · Cases", loc.get().solution.label())}</p>
             <h1 class="cb-page__title" id="cb-create-title">"Create case"</h1>
             <Transition fallback=|| view! { <FormSkeleton/> }>

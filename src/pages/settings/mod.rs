@@ -49,15 +49,13 @@ pub fn SettingsPage() -> impl IntoView {
     let client = use_client();
     let owner = Memo::new(move |_| loc.get().solution.owner().parse().unwrap_or(Owner::Cases));
     let data = LocalResource::new(move || load(client.get(), owner.get()));
-    let caps = crate::context::use_case_caps();
-    let loaded = crate::context::use_capabilities();
     // The settings need the `cases_settings` sub-feature (the server refuses the rest).
-    let denied = move || loaded.with(Option::is_some) && !caps.with(|c| c.cases_settings);
+    let denied = crate::pages::use_denied(|c| c.cases_settings);
     view! {
-        <Show when=denied>
+        <Show when=move || denied.get()>
             <crate::pages::NoAccess action="change the case settings"/>
         </Show>
-        <section class="cb-page cb-settings" aria-labelledby="cb-settings-title" style:display=move || denied().then_some("none")>
+        <section class="cb-page cb-settings" aria-labelledby="cb-settings-title" style:display=move || denied.get().then_some("none")>
             <p class="cb-page__eyebrow">{move || format!("{} · Cases", loc.get().solution.label())}</p>
             <h1 class="cb-page__title" id="cb-settings-title">"Settings"</h1>
             <p class="cb-settings__intro">
