@@ -4,8 +4,8 @@
 
 use crate::components::EmptyState;
 use crate::context::{use_capabilities, use_case_caps, use_loc};
-use casebook_api::security::CasesCapabilities;
 use crate::routes::Solution;
+use casebook_api::security::CasesCapabilities;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
