@@ -5,8 +5,9 @@
 //! descriptors a JSON object); a refused save shows the server's message above the form and
 //! keeps every input. The created key goes back to the page, which shows it once.
 
+use super::footer::SaveFooter;
 use crate::client::Client;
-use crate::components::flyout::{Flyout, FlyoutBody, FlyoutFooter};
+use crate::components::flyout::{Flyout, FlyoutBody};
 use crate::pages::settings::widgets::{Callout, FormRow, Tone};
 use casebook_api::security::{CreateApiKeyRequest, CreateApiKeyResponse};
 use casebook_api::space::DEFAULT_SPACE;
@@ -148,12 +149,7 @@ pub fn ApiKeyFlyout(
                         </FormRow>
                     </Show>
                 </FlyoutBody>
-                <FlyoutFooter>
-                    <button type="button" class="cb-btn cb-btn--empty" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button type="submit" class="cb-btn cb-btn--fill" data-testid="api-key-save" disabled=move || save.pending().get()>
-                        {move || if save.pending().get() { "Creating…" } else { "Create API key" }}
-                    </button>
-                </FlyoutFooter>
+                <SaveFooter on_close test_id="api-key-save" pending=save.pending() label="Create API key" pending_label="Creating…"/>
             </form>
         </Flyout>
     }

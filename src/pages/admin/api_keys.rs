@@ -7,12 +7,12 @@
 
 use super::api_key_flyout::ApiKeyFlyout;
 use super::frame::{AdminHeader, AdminLayout, format_ms};
+use super::table::{AdminTable, CreateButton, LoadedList, refetched};
 use crate::client::Client;
 use crate::components::toaster::use_toaster;
-use crate::components::{Badge, BadgeColor, ConfirmModal, EmptyState, SkeletonRows};
-use crate::pages::settings::widgets::{Callout, Tone};
+use crate::components::{Badge, BadgeColor, ConfirmModal, EmptyState};
 use crate::routes::AdminPage;
-use casebook_api::security::{ApiKeyInfo, ApiKeyRef, CreateApiKeyResponse};
+use casebook_api::security::{ApiKeyInfo, ApiKeyList, ApiKeyRef, CreateApiKeyResponse};
 use casebook_api::space::DEFAULT_SPACE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -81,16 +81,11 @@ pub fn ApiKeysPage() -> impl IntoView {
 #[component]
 fn ApiKeysContent() -> impl IntoView {
     let toaster = use_toaster();
-    let version = RwSignal::new(0u32);
-    let keys = LocalResource::new(move || {
-        version.track();
-        async move { Client::new(DEFAULT_SPACE).api_keys().await }
-    });
+    let (keys, refresh) = refetched(|| async { Client::new(DEFAULT_SPACE).api_keys().await });
     let creating = RwSignal::new(false);
     let created = RwSignal::new(None::<CreateApiKeyResponse>);
     let invalidating = RwSignal::new(None::<ApiKeyInfo>);
     let confirm_open = RwSignal::new(false);
-    let refresh = move || version.update(|v| *v += 1);
     let on_created = Callback::new(move |k: CreateApiKeyResponse| {
         creating.set(false);
         toaster.success(format!("Created API key {}", k.name));
@@ -168,39 +163,18 @@ fn ApiKeysContent() -> impl IntoView {
         }
         let now = now_ms();
         view! {
-            <table class="cb-table cb-admin-table" data-testid="api-keys-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="cb-table__head">"Name"</th>
-                        <th scope="col" class="cb-table__head">"Created"</th>
-                        <th scope="col" class="cb-table__head">"Expires"</th>
-                        <th scope="col" class="cb-table__head">"Status"</th>
-                        <th scope="col" class="cb-table__head cb-table__cell--actions">
-                            <span class="cb-visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{list.into_iter().map(|k| row(k, now)).collect_view()}</tbody>
-            </table>
+            <AdminTable test_id="api-keys-table" columns=&["Name", "Created", "Expires", "Status"]>
+                {list.into_iter().map(|k| row(k, now)).collect_view()}
+            </AdminTable>
         }
         .into_any()
     };
     view! {
         <AdminHeader page=AdminPage::ApiKeys description="Your API keys. Send one as the header Authorization: ApiKey <key> to call the API as you.">
-            <button type="button" class="cb-btn cb-btn--fill" data-testid="create-api-key" on:click=move |_| creating.set(true)>
-                "Create API key"
-            </button>
+            <CreateButton test_id="create-api-key" label="Create API key" on_click=Callback::new(move |()| creating.set(true))/>
         </AdminHeader>
         {move || created.get().map(|k| view! { <CreatedKey key=k on_dismiss=Callback::new(move |()| created.set(None))/> })}
-        <Transition fallback=|| view! { <SkeletonRows rows=3 columns=4/> }>
-            {move || keys.get().map(|r| match r {
-                Ok(list) => table(list.api_keys),
-                Err(e) => view! {
-                    <Callout tone=Tone::Danger title="The API keys could not be loaded.">{e.message()}</Callout>
-                }
-                .into_any(),
-            })}
-        </Transition>
+        <LoadedList resource=keys what="API keys" rows=3 columns=4 show=move |list: ApiKeyList| table(list.api_keys)/>
         <Show when=move || creating.get()>
             <ApiKeyFlyout on_created on_close=Callback::new(move |()| creating.set(false))/>
         </Show>

@@ -8,12 +8,14 @@
 
 mod api_key_flyout;
 mod api_keys;
+mod footer;
 mod frame;
 mod role_flyout;
 mod role_model;
 mod roles;
 mod space_flyout;
 mod spaces;
+mod table;
 mod user_flyout;
 mod users;
 

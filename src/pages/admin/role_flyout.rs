@@ -5,11 +5,12 @@
 //! Rules: the whole form is one signal; inputs are bound attribute by attribute so typing never
 //! rebuilds the form. A refused save shows the API's message above the form and keeps it all.
 
+use super::footer::{SaveFooter, save_label};
 use super::role_model::{
     ALL_SPACES, Base, FEATURES, Feature, Level, RoleForm, SUB_FEATURES, is_reserved,
 };
 use crate::client::Client;
-use crate::components::flyout::{Flyout, FlyoutBody, FlyoutFooter};
+use crate::components::flyout::{Flyout, FlyoutBody};
 use crate::components::toaster::use_toaster;
 use crate::pages::settings::widgets::{Callout, FormRow, Tone};
 use casebook_api::security::Role;
@@ -130,20 +131,7 @@ pub fn RoleFlyout(
                         </p>
                     })}
                 </FlyoutBody>
-                <FlyoutFooter>
-                    <button type="button" class="cb-btn cb-btn--empty" on:click=move |_| on_close.run(())>
-                        {if read_only { "Close" } else { "Cancel" }}
-                    </button>
-                    {(!read_only).then(|| view! {
-                        <button type="submit" class="cb-btn cb-btn--fill" data-testid="role-save" disabled=move || save.pending().get()>
-                            {move || match (save.pending().get(), creating) {
-                                (true, _) => "Saving…",
-                                (false, true) => "Create role",
-                                (false, false) => "Save changes",
-                            }}
-                        </button>
-                    })}
-                </FlyoutFooter>
+                <SaveFooter on_close test_id="role-save" pending=save.pending() label=save_label(creating, "Create role") read_only/>
             </form>
         </Flyout>
     }

@@ -5,22 +5,15 @@
 use super::frame::{AdminHeader, AdminLayout};
 use super::role_flyout::RoleFlyout;
 use super::role_model::{is_reserved, summary};
+use super::table::{AdminTable, CreateButton, LoadedList, Panel, loaded_keys, refetched};
 use crate::client::Client;
 use crate::components::toaster::use_toaster;
-use crate::components::{Badge, BadgeColor, ConfirmModal, SkeletonRows};
-use crate::pages::settings::widgets::{Callout, Tone};
+use crate::components::{Badge, BadgeColor, ConfirmModal};
 use crate::routes::AdminPage;
 use casebook_api::security::Role;
 use casebook_api::space::DEFAULT_SPACE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// What the flyout shows.
-#[derive(Clone, Debug, PartialEq)]
-enum RolePanel {
-    Create,
-    Open(Role),
-}
 
 /// The roles page.
 #[component]
@@ -35,16 +28,11 @@ pub fn RolesPage() -> impl IntoView {
 #[component]
 fn RolesContent() -> impl IntoView {
     let toaster = use_toaster();
-    let version = RwSignal::new(0u32);
-    let roles = LocalResource::new(move || {
-        version.track();
-        async move { Client::new(DEFAULT_SPACE).roles().await }
-    });
+    let (roles, refresh) = refetched(|| async { Client::new(DEFAULT_SPACE).roles().await });
     let spaces = LocalResource::new(|| async { Client::new(DEFAULT_SPACE).spaces().await });
-    let panel = RwSignal::new(None::<RolePanel>);
+    let panel = RwSignal::new(None::<Panel<Role>>);
     let deleting = RwSignal::new(None::<String>);
     let confirm_open = RwSignal::new(false);
-    let refresh = move || version.update(|v| *v += 1);
 
     let on_delete = Callback::new(move |()| {
         let Some(name) = deleting.get_untracked() else {
@@ -69,7 +57,7 @@ fn RolesContent() -> impl IntoView {
                 <td class="cb-table__cell" data-label="Role">
                     <span class="cb-admin-user">
                     <button type="button" class="cb-btn cb-btn--link cb-table__name"
-                        on:click=move |_| panel.set(Some(RolePanel::Open(open_name.clone())))>
+                        on:click=move |_| panel.set(Some(Panel::Edit(open_name.clone())))>
                         {r.name.clone()}
                     </button>
                     {reserved.then(|| view! {
@@ -83,7 +71,7 @@ fn RolesContent() -> impl IntoView {
                     <button type="button" class="cb-btn cb-btn--small cb-btn--empty"
                         aria-label=format!("{} {}", if reserved { "View" } else { "Edit" }, r.name)
                         data-testid="role-edit"
-                        on:click=move |_| panel.set(Some(RolePanel::Open(open.clone())))>
+                        on:click=move |_| panel.set(Some(Panel::Edit(open.clone())))>
                         {if reserved { "View" } else { "Edit" }}
                     </button>
                     {(!reserved).then(|| view! {
@@ -102,19 +90,9 @@ fn RolesContent() -> impl IntoView {
     };
     let table = move |list: Vec<Role>| {
         view! {
-            <table class="cb-table cb-admin-table" data-testid="roles-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="cb-table__head">"Role"</th>
-                        <th scope="col" class="cb-table__head">"Description"</th>
-                        <th scope="col" class="cb-table__head">"Privileges"</th>
-                        <th scope="col" class="cb-table__head cb-table__cell--actions">
-                            <span class="cb-visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{list.into_iter().map(row).collect_view()}</tbody>
-            </table>
+            <AdminTable test_id="roles-table" columns=&["Role", "Description", "Privileges"]>
+                {list.into_iter().map(row).collect_view()}
+            </AdminTable>
         }
     };
     let on_saved = Callback::new(move |()| {
@@ -123,32 +101,13 @@ fn RolesContent() -> impl IntoView {
     });
     view! {
         <AdminHeader page=AdminPage::Roles description="A role grants privileges on Kibana features in some spaces. Give roles to users on the Users page.">
-            <button type="button" class="cb-btn cb-btn--fill" data-testid="create-role" on:click=move |_| panel.set(Some(RolePanel::Create))>
-                "Create role"
-            </button>
+            <CreateButton test_id="create-role" label="Create role" on_click=Callback::new(move |()| panel.set(Some(Panel::Create)))/>
         </AdminHeader>
-        <Transition fallback=|| view! { <SkeletonRows rows=5 columns=3/> }>
-            {move || roles.get().map(|r| match r {
-                Ok(list) => table(list).into_any(),
-                Err(e) => view! {
-                    <Callout tone=Tone::Danger title="The roles could not be loaded.">{e.message()}</Callout>
-                }
-                .into_any(),
-            })}
-        </Transition>
+        <LoadedList resource=roles what="roles" rows=5 columns=3 show=move |list| table(list).into_any()/>
         {move || panel.get().map(|p| {
-            let taken = roles
-                .get_untracked()
-                .and_then(Result::ok)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|r| r.name)
-                .collect();
+            let taken = loaded_keys(roles, |r| r.name);
             let spaces = Signal::derive(move || spaces.get().and_then(Result::ok).unwrap_or_default());
-            let role = match p {
-                RolePanel::Create => None,
-                RolePanel::Open(r) => Some(r),
-            };
+            let role = p.stored();
             view! { <RoleFlyout role spaces taken on_saved on_close=Callback::new(move |()| panel.set(None))/> }
         })}
         <ConfirmModal

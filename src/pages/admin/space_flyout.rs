@@ -6,8 +6,9 @@
 //! features back unchanged (the API's PUT replaces the whole space). A refused save shows the
 //! server's message above the form and keeps the inputs.
 
+use super::footer::{SaveFooter, save_label};
 use crate::client::Client;
-use crate::components::flyout::{Flyout, FlyoutBody, FlyoutFooter};
+use crate::components::flyout::{Flyout, FlyoutBody};
 use crate::components::toaster::use_toaster;
 use crate::pages::settings::widgets::{Callout, FormRow, Tone};
 use casebook_api::space::{DEFAULT_SPACE, Space, SpaceRequest, validate_space_id};
@@ -161,16 +162,7 @@ pub fn SpaceFlyout(
                             bind:value=description></textarea>
                     </FormRow>
                 </FlyoutBody>
-                <FlyoutFooter>
-                    <button type="button" class="cb-btn cb-btn--empty" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button type="submit" class="cb-btn cb-btn--fill" data-testid="space-save" disabled=move || save.pending().get()>
-                        {move || match (save.pending().get(), creating) {
-                            (true, _) => "Saving…",
-                            (false, true) => "Create space",
-                            (false, false) => "Save changes",
-                        }}
-                    </button>
-                </FlyoutFooter>
+                <SaveFooter on_close test_id="space-save" pending=save.pending() label=save_label(creating, "Create space")/>
             </form>
         </Flyout>
     }

@@ -6,24 +6,15 @@
 
 use super::frame::{AdminHeader, AdminLayout};
 use super::space_flyout::SpaceFlyout;
+use super::table::{AdminTable, CreateButton, LoadedList, Panel, loaded_keys, refetched};
 use crate::client::Client;
 use crate::components::toaster::use_toaster;
-use crate::components::{
-    Avatar, AvatarKind, AvatarSize, Badge, BadgeColor, ConfirmModal, SkeletonRows,
-};
+use crate::components::{Avatar, AvatarKind, AvatarSize, Badge, BadgeColor, ConfirmModal};
 use crate::context::use_loc;
-use crate::pages::settings::widgets::{Callout, Tone};
 use crate::routes::{AdminPage, Loc, Solution};
 use casebook_api::space::{DEFAULT_SPACE, Space};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// What the flyout edits.
-#[derive(Clone, Debug, PartialEq)]
-enum SpacePanel {
-    Create,
-    Edit(Space),
-}
 
 /// The spaces page.
 #[component]
@@ -39,15 +30,10 @@ pub fn SpacesPage() -> impl IntoView {
 fn SpacesContent() -> impl IntoView {
     let toaster = use_toaster();
     let loc = use_loc();
-    let version = RwSignal::new(0u32);
-    let spaces = LocalResource::new(move || {
-        version.track();
-        async move { Client::new(DEFAULT_SPACE).spaces().await }
-    });
-    let panel = RwSignal::new(None::<SpacePanel>);
+    let (spaces, refresh) = refetched(|| async { Client::new(DEFAULT_SPACE).spaces().await });
+    let panel = RwSignal::new(None::<Panel<Space>>);
     let deleting = RwSignal::new(None::<Space>);
     let confirm_open = RwSignal::new(false);
-    let refresh = move || version.update(|v| *v += 1);
     let on_delete = Callback::new(move |()| {
         let Some(s) = deleting.get_untracked() else {
             return;
@@ -79,7 +65,7 @@ fn SpacesContent() -> impl IntoView {
                             kind=AvatarKind::Space size=AvatarSize::Large decorative=true/>
                         <span class="cb-admin-space">
                             <button type="button" class="cb-btn cb-btn--link cb-table__name" data-testid="space-name-link"
-                                on:click=move |_| panel.set(Some(SpacePanel::Edit(edit_name.clone())))>
+                                on:click=move |_| panel.set(Some(Panel::Edit(edit_name.clone())))>
                                 {s.name.clone()}
                             </button>
                             <span class="cb-admin-option__help">{s.description.clone().unwrap_or_default()}</span>
@@ -91,7 +77,7 @@ fn SpacesContent() -> impl IntoView {
                 <td class="cb-table__cell" data-label="Cases"><a href=cases>"Open cases"</a></td>
                 <td class="cb-table__cell cb-table__cell--actions" data-label="Actions">
                     <button type="button" class="cb-btn cb-btn--small cb-btn--empty" aria-label=format!("Edit {}", s.name)
-                        data-testid="space-edit" on:click=move |_| panel.set(Some(SpacePanel::Edit(edit.clone())))>
+                        data-testid="space-edit" on:click=move |_| panel.set(Some(Panel::Edit(edit.clone())))>
                         "Edit"
                     </button>
                     {if is_default {
@@ -113,19 +99,9 @@ fn SpacesContent() -> impl IntoView {
     };
     let table = move |list: Vec<Space>| {
         view! {
-            <table class="cb-table cb-admin-table" data-testid="spaces-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="cb-table__head">"Space"</th>
-                        <th scope="col" class="cb-table__head">"Identifier"</th>
-                        <th scope="col" class="cb-table__head">"Cases"</th>
-                        <th scope="col" class="cb-table__head cb-table__cell--actions">
-                            <span class="cb-visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{list.into_iter().map(row).collect_view()}</tbody>
-            </table>
+            <AdminTable test_id="spaces-table" columns=&["Space", "Identifier", "Cases"]>
+                {list.into_iter().map(row).collect_view()}
+            </AdminTable>
         }
     };
     let on_saved = Callback::new(move |()| {
@@ -134,31 +110,12 @@ fn SpacesContent() -> impl IntoView {
     });
     view! {
         <AdminHeader page=AdminPage::Spaces description="Spaces keep cases, settings and connectors apart, for example per team. Roles grant privileges per space.">
-            <button type="button" class="cb-btn cb-btn--fill" data-testid="create-space" on:click=move |_| panel.set(Some(SpacePanel::Create))>
-                "Create space"
-            </button>
+            <CreateButton test_id="create-space" label="Create space" on_click=Callback::new(move |()| panel.set(Some(Panel::Create)))/>
         </AdminHeader>
-        <Transition fallback=|| view! { <SkeletonRows rows=3 columns=3/> }>
-            {move || spaces.get().map(|r| match r {
-                Ok(list) => table(list).into_any(),
-                Err(e) => view! {
-                    <Callout tone=Tone::Danger title="The spaces could not be loaded.">{e.message()}</Callout>
-                }
-                .into_any(),
-            })}
-        </Transition>
+        <LoadedList resource=spaces what="spaces" rows=3 columns=3 show=move |list| table(list).into_any()/>
         {move || panel.get().map(|p| {
-            let taken = spaces
-                .get_untracked()
-                .and_then(Result::ok)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|s| s.id)
-                .collect();
-            let space = match p {
-                SpacePanel::Create => None,
-                SpacePanel::Edit(s) => Some(s),
-            };
+            let taken = loaded_keys(spaces, |s| s.id);
+            let space = p.stored();
             view! { <SpaceFlyout space taken on_saved on_close=Callback::new(move |()| panel.set(None))/> }
         })}
         <ConfirmModal

@@ -5,14 +5,14 @@
 //! twice alike, a new username not already taken, since the API's POST also updates); a refused
 //! save shows the server's message above the form and keeps every input.
 
+use super::footer::{SaveFooter, save_label};
 use super::role_model::is_reserved;
-use super::users::UserPanel;
 use crate::client::Client;
-use crate::components::flyout::{Flyout, FlyoutBody, FlyoutFooter};
+use crate::components::flyout::{Flyout, FlyoutBody};
 use crate::components::toaster::use_toaster;
 use crate::components::{Badge, BadgeColor, Modal, ModalSize, SkeletonRows};
 use crate::pages::settings::widgets::{Callout, FormRow, Tone};
-use casebook_api::security::{Role, UserRequest};
+use casebook_api::security::{Role, UserInfo, UserRequest};
 use casebook_api::space::DEFAULT_SPACE;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -46,11 +46,11 @@ pub fn check_username(username: &str, taken: &[String]) -> Option<String> {
     }
 }
 
-/// The create/edit flyout.
+/// The flyout for a new user (`user: None`) or a stored one.
 #[component]
 pub fn UserFlyout(
-    /// Create, or edit which user.
-    panel: UserPanel,
+    /// The stored user, if editing.
+    user: Option<UserInfo>,
     /// The usernames already stored (a new one must differ).
     taken: Vec<String>,
     /// Called after a save.
@@ -59,10 +59,7 @@ pub fn UserFlyout(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let toaster = use_toaster();
-    let stored = match &panel {
-        UserPanel::Create => None,
-        UserPanel::Edit(u) => Some(u.clone()),
-    };
+    let stored = user;
     let creating = stored.is_none();
     let username = RwSignal::new(
         stored
@@ -171,16 +168,7 @@ pub fn UserFlyout(
                         </Suspense>
                     </fieldset>
                 </FlyoutBody>
-                <FlyoutFooter>
-                    <button type="button" class="cb-btn cb-btn--empty" on:click=move |_| on_close.run(())>"Cancel"</button>
-                    <button type="submit" class="cb-btn cb-btn--fill" data-testid="user-save" disabled=move || save.pending().get()>
-                        {move || match (save.pending().get(), creating) {
-                            (true, _) => "Saving…",
-                            (false, true) => "Create user",
-                            (false, false) => "Save changes",
-                        }}
-                    </button>
-                </FlyoutFooter>
+                <SaveFooter on_close test_id="user-save" pending=save.pending() label=save_label(creating, "Create user")/>
             </form>
         </Flyout>
     }

@@ -7,29 +7,20 @@
 //! did what; the list says so. Every change refetches the list.
 
 use super::frame::{AdminHeader, AdminLayout};
+use super::table::{AdminTable, CreateButton, LoadedList, Panel, loaded_keys, refetched};
 use super::user_flyout::{PasswordModal, UserFlyout};
 use crate::client::Client;
 use crate::components::toaster::use_toaster;
 use crate::components::{
     Avatar, AvatarSize, Badge, BadgeColor, ConfirmModal, ContextMenu, EmptyState, MenuItem,
-    MenuSeparator, SkeletonRows,
+    MenuSeparator,
 };
 use crate::context::use_current_user;
-use crate::pages::settings::widgets::{Callout, Tone};
 use crate::routes::AdminPage;
 use casebook_api::security::{UserInfo, UserRequest};
 use casebook_api::space::DEFAULT_SPACE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// What the flyout edits.
-#[derive(Clone, Debug, PartialEq)]
-pub enum UserPanel {
-    /// A new user.
-    Create,
-    /// A stored user.
-    Edit(UserInfo),
-}
 
 /// A change that needs a confirmation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,16 +59,11 @@ pub fn UsersPage() -> impl IntoView {
 fn UsersContent() -> impl IntoView {
     let toaster = use_toaster();
     let me = use_current_user();
-    let version = RwSignal::new(0u32);
-    let users = LocalResource::new(move || {
-        version.track();
-        async move { Client::new(DEFAULT_SPACE).users().await }
-    });
-    let panel = RwSignal::new(None::<UserPanel>);
+    let (users, refresh) = refetched(|| async { Client::new(DEFAULT_SPACE).users().await });
+    let panel = RwSignal::new(None::<Panel<UserInfo>>);
     let resetting = RwSignal::new(None::<UserInfo>);
     let pending = RwSignal::new(None::<(UserInfo, Risky)>);
     let confirm_open = RwSignal::new(false);
-    let refresh = move || version.update(|v| *v += 1);
 
     let set_enabled = move |u: UserInfo, enabled: bool| {
         spawn_local(async move {
@@ -157,7 +143,7 @@ fn UsersContent() -> impl IntoView {
                         <button
                             type="button"
                             class="cb-btn cb-btn--link cb-table__name"
-                            on:click=move |_| panel.set(Some(UserPanel::Edit(edit_name.clone())))
+                            on:click=move |_| panel.set(Some(Panel::Edit(edit_name.clone())))
                         >
                             {u.username.clone()}
                         </button>
@@ -188,7 +174,7 @@ fn UsersContent() -> impl IntoView {
                         align_right=true
                         test_id="user-actions"
                     >
-                        <MenuItem on_select=Callback::new({ let e = edit.clone(); move |_| panel.set(Some(UserPanel::Edit(e.clone()))) }) test_id="user-edit">
+                        <MenuItem on_select=Callback::new({ let e = edit.clone(); move |_| panel.set(Some(Panel::Edit(e.clone()))) }) test_id="user-edit">
                             "Edit user"
                         </MenuItem>
                         <MenuItem on_select=Callback::new({ let r = reset.clone(); move |_| resetting.set(Some(r.clone())) }) test_id="user-reset-password">
@@ -228,21 +214,9 @@ fn UsersContent() -> impl IntoView {
             return view! { <EmptyState title="No users yet" test_id="users-empty"/> }.into_any();
         }
         view! {
-            <table class="cb-table cb-admin-table" data-testid="users-table">
-                <thead>
-                    <tr>
-                        <th scope="col" class="cb-table__head">"Username"</th>
-                        <th scope="col" class="cb-table__head">"Full name"</th>
-                        <th scope="col" class="cb-table__head">"Email"</th>
-                        <th scope="col" class="cb-table__head">"Roles"</th>
-                        <th scope="col" class="cb-table__head">"Status"</th>
-                        <th scope="col" class="cb-table__head cb-table__cell--actions">
-                            <span class="cb-visually-hidden">"Actions"</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{list.into_iter().map(row).collect_view()}</tbody>
-            </table>
+            <AdminTable test_id="users-table" columns=&["Username", "Full name", "Email", "Roles", "Status"]>
+                {list.into_iter().map(row).collect_view()}
+            </AdminTable>
         }
         .into_any()
     };
@@ -252,28 +226,12 @@ fn UsersContent() -> impl IntoView {
     });
     view! {
         <AdminHeader page=AdminPage::Users description="People who can sign in to Casebook, and the roles that decide what they may do.">
-            <button type="button" class="cb-btn cb-btn--fill" data-testid="create-user" on:click=move |_| panel.set(Some(UserPanel::Create))>
-                "Create user"
-            </button>
+            <CreateButton test_id="create-user" label="Create user" on_click=Callback::new(move |()| panel.set(Some(Panel::Create)))/>
         </AdminHeader>
-        <Transition fallback=|| view! { <SkeletonRows rows=4 columns=5/> }>
-            {move || users.get().map(|r| match r {
-                Ok(list) => table(list),
-                Err(e) => view! {
-                    <Callout tone=Tone::Danger title="The users could not be loaded.">{e.message()}</Callout>
-                }
-                .into_any(),
-            })}
-        </Transition>
+        <LoadedList resource=users what="users" rows=4 columns=5 show=table/>
         {move || panel.get().map(|p| {
-            let taken = users
-                .get_untracked()
-                .and_then(Result::ok)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|u| u.username)
-                .collect();
-            view! { <UserFlyout panel=p taken on_saved on_close=Callback::new(move |()| panel.set(None))/> }
+            let taken = loaded_keys(users, |u| u.username);
+            view! { <UserFlyout user=p.stored() taken on_saved on_close=Callback::new(move |()| panel.set(None))/> }
         })}
         {move || resetting.get().map(|u| view! {
             <PasswordModal username=u.username on_close=Callback::new(move |()| resetting.set(None))/>
