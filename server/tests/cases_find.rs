@@ -239,3 +239,53 @@ async fn unknown_parameters_and_bad_values_are_400() {
         "The length of the field tags is too long. Array must be of length <= 100.",
     );
 }
+
+#[tokio::test]
+async fn search_counts_and_pages_only_the_space_and_owners_in_scope() {
+    let app = TestApp::new().await;
+    let (status, _) = app
+        .post(
+            "/api/spaces/space",
+            &json!({"id": "blue-team", "name": "Blue"}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let in_space = |owner: &str, title: &str| merge(case_body(owner), json!({"title": title}));
+    app.create_case_with(in_space("cases", "Beacon to C2"))
+        .await;
+    app.create_case_with(in_space("observability", "Beacon latency"))
+        .await;
+    let renamed = app
+        .create_case_with(in_space("securitySolution", "Unrelated"))
+        .await;
+    app.create_case_in("blue-team", in_space("cases", "Beacon in blue"))
+        .await;
+
+    let titles = |r: &Value| {
+        sorted(
+            pluck(&r["cases"], "title")
+                .iter()
+                .map(|t| t.as_str().unwrap_or_default().to_string())
+                .collect(),
+        )
+    };
+    let all = app.find("search=beacon").await;
+    let one_owner = app.find("search=beacon&owner=observability").await;
+    let blue = app
+        .get("/s/blue-team/api/cases/_find?search=beacon")
+        .await
+        .1;
+    // A renamed case enters the index with its scope.
+    app.update_case(&renamed, json!({"title": "Beacon renamed"}))
+        .await;
+    let after = app.find("search=beacon&owner=securitySolution").await;
+
+    assert_eq!(all["total"], 2);
+    assert_eq!(titles(&all), ["Beacon latency", "Beacon to C2"]);
+    assert_eq!(one_owner["total"], 1);
+    assert_eq!(titles(&one_owner), ["Beacon latency"]);
+    assert_eq!(blue["total"], 1);
+    assert_eq!(titles(&blue), ["Beacon in blue"]);
+    assert_eq!(after["total"], 1);
+    assert_eq!(titles(&after), ["Beacon renamed"]);
+}

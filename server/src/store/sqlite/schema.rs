@@ -241,6 +241,36 @@ CREATE INDEX audit_log_user ON audit_log (username, at);
 CREATE INDEX IF NOT EXISTS cases_keys ON cases (rowid, space, owner, status, severity, created_at,
     updated_at, closed_at, assignee_count, reporter, category);
 "##,
+    // 6: the space and owner in the full-text index (`fts_scope`, a virtual column of tokens
+    // `sp<hex of space> ow<owner>`), so a search's matches are restricted to the cases in scope
+    // inside the index (see `find::filter::scoped_fts`). Space and owner never change.
+    r##"
+ALTER TABLE cases ADD COLUMN fts_scope TEXT
+    GENERATED ALWAYS AS ('sp' || lower(hex(space)) || ' ow' || lower(owner)) VIRTUAL;
+DROP TRIGGER cases_fts_ins;
+DROP TRIGGER cases_fts_del;
+DROP TRIGGER cases_fts_upd;
+DROP TABLE cases_fts;
+CREATE VIRTUAL TABLE cases_fts USING fts5(
+    title, description, fts_scope, content='cases', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO cases_fts (cases_fts) VALUES ('rebuild');
+CREATE TRIGGER cases_fts_ins AFTER INSERT ON cases BEGIN
+    INSERT INTO cases_fts (rowid, title, description, fts_scope)
+        VALUES (NEW.rowid, NEW.title, NEW.description, NEW.fts_scope);
+END;
+CREATE TRIGGER cases_fts_del AFTER DELETE ON cases BEGIN
+    INSERT INTO cases_fts (cases_fts, rowid, title, description, fts_scope)
+        VALUES ('delete', OLD.rowid, OLD.title, OLD.description, OLD.fts_scope);
+END;
+CREATE TRIGGER cases_fts_upd AFTER UPDATE OF title, description ON cases BEGIN
+    INSERT INTO cases_fts (cases_fts, rowid, title, description, fts_scope)
+        VALUES ('delete', OLD.rowid, OLD.title, OLD.description, OLD.fts_scope);
+    INSERT INTO cases_fts (rowid, title, description, fts_scope)
+        VALUES (NEW.rowid, NEW.title, NEW.description, NEW.fts_scope);
+END;
+"##,
 ];
 
 /// Applies the migrations the database has not seen yet.

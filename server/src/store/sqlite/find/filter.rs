@@ -82,6 +82,9 @@ pub struct Scope<'a> {
     pub owners: &'a [Owner],
     /// The status of a page branch.
     pub status: Option<Status>,
+    /// The full-text expression to use instead of the search's own (one restricted to the
+    /// branch's scope, see [`scoped_fts`], when the matches drive a branch).
+    pub fts: Option<String>,
 }
 
 /// Writes `space`, `owner`, `status` and every filter except statuses; with `with_search` also
@@ -161,7 +164,7 @@ pub fn common(
         if let Some(fts) = &s.fts {
             // Unless the search drives, `+` keeps SQLite from driving by the matches anyway
             // (it would, and look up every match in the wide rows).
-            let a = w.arg(fts.clone());
+            let a = w.arg(scope.fts.clone().unwrap_or_else(|| fts.clone()));
             let r = if driver == Driver::Search { "" } else { "+" };
             any.push(format!(
                 "{r}c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
@@ -186,6 +189,34 @@ pub fn common(
             ));
         }
     }
+}
+
+/// The FTS5 expression `fts` restricted, through the index's `fts_scope` column (tokens
+/// `sp<hex of space>` and `ow<owner>`, schema migration 6), to `space` and to `owners` when
+/// given: the full-text index alone then counts the matches in scope, with no look-up per
+/// match. Each restriction costs a walk of a long token list, so callers leave out those that
+/// exclude no case.
+pub fn scoped_fts(fts: &str, space: Option<&str>, owners: &[Owner]) -> String {
+    let mut scope = Vec::new();
+    if let Some(space) = space {
+        scope.push(format!("sp{}", hex(space)));
+    }
+    if !owners.is_empty() {
+        let o: Vec<String> = owners
+            .iter()
+            .map(|o| format!("ow{}", o.as_str().to_lowercase()))
+            .collect();
+        scope.push(format!("({})", o.join(" OR ")));
+    }
+    if scope.is_empty() {
+        fts.to_string()
+    } else {
+        format!("({fts}) AND fts_scope : ({})", scope.join(" AND "))
+    }
+}
+
+fn hex(s: &str) -> String {
+    s.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether any filter other than owners, statuses and the search is set.

@@ -78,11 +78,29 @@ pub fn find(
         } else {
             f.statuses.iter().map(|s| pick(*s)).sum()
         }
+    } else if let Some(fts) = fts_only(f) {
+        // Scope and search are both in the full-text index: count there, without a look-up
+        // per match.
+        let mut w = Where::with_args(vec![]);
+        let space_scope = (stats.other_spaces > 0).then_some(space);
+        let owner_scope: &[_] = if stats.other_owners > 0 {
+            &f.owners
+        } else {
+            &[]
+        };
+        let a = w.arg(filter::scoped_fts(fts, space_scope, owner_scope));
+        let sql = format!(
+            "SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH {a} LIMIT {})",
+            casebook_api::limits::MAX_DOCS_PER_PAGE
+        );
+        prepare(conn, &sql, &w.args)?
+            .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
     } else {
         let mut w = Where::with_args(vec![]);
         let scope = Scope {
             owners: &f.owners,
             status: None,
+            fts: None,
         };
         // Counting visits every match, so the search's own index drives.
         let driver = Driver::Search;
@@ -122,6 +140,61 @@ pub fn find(
     })
 }
 
+/// The full-text expression when it is the whole filter besides space and owners (no status,
+/// no other filter, no case-id or `#id` alternative, no excluded terms).
+fn fts_only(f: &CaseFilter) -> Option<&str> {
+    let s = f.search.as_ref()?;
+    let plain = f.statuses.is_empty()
+        && !filter::has_other_filters(f)
+        && s.id.is_none()
+        && s.incremental_id.is_none()
+        && s.fts_not.is_none();
+    s.fts.as_deref().filter(|_| plain)
+}
+
+/// The search hits of one owner's branch, counted in the full-text index (whose `fts_scope`
+/// knows the owner) only as far as planning needs: a term common overall can be rare for one
+/// owner, whose branch must then be driven by the matches rather than walk the owner's whole
+/// sorted index looking for them. `matches` is the hit count of the whole search.
+fn owner_matches(
+    conn: &Connection,
+    space: &str,
+    f: &CaseFilter,
+    stats: &Stats,
+    owner: casebook_api::Owner,
+    window: i64,
+    matches: Option<i64>,
+) -> StoreResult<Option<i64>> {
+    let (Some(m), Some(_)) = (matches, f.search.as_ref().and_then(|s| s.fts.as_deref())) else {
+        return Ok(matches);
+    };
+    // Past sqrt(window × cases) a walk is cheaper anyway (`Stats::driver`): count no further.
+    let cap = ((window.max(1) * stats.cases_of(Some(owner), None)) as f64).sqrt() as i64 + 1;
+    if f.owners.len() < 2 || m <= cap {
+        return Ok(matches);
+    }
+    let mut w = Where::with_args(vec![]);
+    let a = w.arg(branch_fts(f, stats, space, owner).unwrap_or_default());
+    let sql = format!(
+        "SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH {a} LIMIT {cap})"
+    );
+    let n = prepare(conn, &sql, &w.args)?
+        .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?;
+    Ok(Some(n.min(m)))
+}
+
+/// The search restricted to one owner (and the space, when other spaces have cases).
+fn branch_fts(
+    f: &CaseFilter,
+    stats: &Stats,
+    space: &str,
+    owner: casebook_api::Owner,
+) -> Option<String> {
+    let fts = f.search.as_ref()?.fts.as_deref()?;
+    let space_scope = (stats.other_spaces > 0).then_some(space);
+    Some(filter::scoped_fts(fts, space_scope, &[owner]))
+}
+
 /// What the page query is planned from.
 struct Planning<'a> {
     /// The trigger-maintained counts.
@@ -151,6 +224,7 @@ fn page_of(
     let mut w = Where::with_args(vec![]);
     let mut branches = Vec::new();
     for owner in &f.owners {
+        let matches = owner_matches(conn, space, f, stats, *owner, window, matches)?;
         for status in statuses {
             if stats.cases_of(Some(*owner), *status) == 0
                 || (!f.tags.is_empty() && stats.tagged_of(Some(*owner), *status) == 0)
@@ -162,6 +236,10 @@ fn page_of(
             let scope = Scope {
                 owners: std::slice::from_ref(owner),
                 status: *status,
+                // Driven by the matches: only this owner's, from the index.
+                fts: (driver == Driver::Search)
+                    .then(|| branch_fts(f, stats, space, *owner))
+                    .flatten(),
             };
             common(&mut b, space, f, &scope, true, driver);
             let lim = b.arg(window);

@@ -19,6 +19,10 @@ pub struct Stats {
     /// Cases carrying any of the filter's tags (a sum over tags: exact for one tag, an upper
     /// bound for several).
     pub tagged: HashMap<(Owner, i64), i64>,
+    /// Cases in other spaces.
+    pub other_spaces: i64,
+    /// Cases in this space of owners the filter leaves out.
+    pub other_owners: i64,
 }
 
 impl Stats {
@@ -31,6 +35,15 @@ impl Stats {
         let sql =
             format!("SELECT owner, status, n FROM case_stats WHERE space = ?1 AND owner IN ({l})");
         read_into(conn, &sql, &w, &mut out.cases)?;
+        let sql = format!(
+            "SELECT coalesce(sum(CASE WHEN space <> ?1 THEN n END), 0),
+                    coalesce(sum(CASE WHEN space = ?1 AND owner NOT IN ({l}) THEN n END), 0)
+             FROM case_stats"
+        );
+        (out.other_spaces, out.other_owners) = super::prepare(conn, &sql, &w.args)?
+            .query_row(params_from_iter(w.args.iter()), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         if !f.tags.is_empty() {
             let t = w.list(&f.tags);
             let sql = format!(
@@ -153,6 +166,7 @@ pub fn status_counts(
         let scope = Scope {
             owners: &f.owners,
             status: None,
+            fts: None,
         };
         let driver = stats.count_driver(f);
         common(&mut w, space, f, &scope, false, driver);
