@@ -152,9 +152,27 @@ pub fn provide_app_context() {
     provide_context(crate::components::Toaster::new());
     let me = LocalResource::new(|| async { Client::new("default").me().await });
     provide_context(CurrentUser(me));
+    provide_context(SpacesChanged(RwSignal::new(0)));
     let theme = RwSignal::new(Theme::parse(&local_get(THEME_KEY).unwrap_or_default()));
     Effect::new(move |_| apply_theme(theme.get()));
     provide_context(theme);
+}
+
+/// Bumped whenever a space is created, edited or deleted, so every list of spaces (the header's
+/// switcher) loads again instead of showing the list from when the app started.
+#[derive(Clone, Copy)]
+pub struct SpacesChanged(pub RwSignal<u64>);
+
+impl SpacesChanged {
+    /// The counter from context.
+    pub fn get() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// Tells the space lists to load again.
+    pub fn bump(self) {
+        self.0.update(|v| *v += 1);
+    }
 }
 
 /// The theme signal from context.

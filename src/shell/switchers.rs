@@ -71,7 +71,11 @@ pub fn fallback_space_name(id: &str) -> String {
 #[component]
 pub fn SpaceSwitcher() -> impl IntoView {
     let loc = use_loc();
-    let spaces = LocalResource::new(|| async { Client::new(DEFAULT_SPACE).spaces().await });
+    let changed = crate::context::SpacesChanged::get();
+    let spaces = LocalResource::new(move || {
+        changed.0.track();
+        async { Client::new(DEFAULT_SPACE).spaces().await }
+    });
     let current = Memo::new(move |_| {
         let id = loc.get().space;
         spaces

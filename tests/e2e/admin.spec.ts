@@ -238,6 +238,10 @@ test('spaces: create with an identifier from the name, edit, delete; default is 
   const row = page.locator(`[data-space="${id}"]`);
   await expect(row).toContainText(label);
   await expect(row).toContainText('Blue team cases');
+  // The header's space switcher lists the new space at once, without a reload.
+  await page.getByTestId('space-switcher').click();
+  await expect(page.getByTestId(`space-${id}`)).toContainText(label);
+  await page.keyboard.press('Escape');
 
   await row.getByTestId('space-edit').click();
   await expect(flyout.getByTestId('space-id')).toBeDisabled();
@@ -259,6 +263,9 @@ test('spaces: create with an identifier from the name, edit, delete; default is 
   await page.getByTestId('space-confirm-confirm').click();
   await expect(row).toHaveCount(0);
   expect((await api.get(`/api/spaces/space/${id}`)).status()).toBe(404);
+  await page.getByTestId('space-switcher').click();
+  await expect(page.getByTestId('space-default')).toBeVisible();
+  await expect(page.getByTestId(`space-${id}`)).toHaveCount(0);
 });
 
 test('the user menu links to every admin page for a superuser', async ({ loggedInPage: page }) => {

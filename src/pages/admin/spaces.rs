@@ -30,7 +30,13 @@ pub fn SpacesPage() -> impl IntoView {
 fn SpacesContent() -> impl IntoView {
     let toaster = use_toaster();
     let loc = use_loc();
-    let (spaces, refresh) = refetched(|| async { Client::new(DEFAULT_SPACE).spaces().await });
+    let (spaces, refetch) = refetched(|| async { Client::new(DEFAULT_SPACE).spaces().await });
+    // The header's space switcher lists spaces too.
+    let changed = crate::context::SpacesChanged::get();
+    let refresh = move || {
+        refetch();
+        changed.bump();
+    };
     let panel = RwSignal::new(None::<Panel<Space>>);
     let deleting = RwSignal::new(None::<Space>);
     let confirm_open = RwSignal::new(false);
