@@ -1,6 +1,7 @@
 //! Security headers on every response: a Content-Security-Policy that allows only the SPA's
 //! own scripts (its inline loader by hash, WebAssembly compilation) and no framing, plus
-//! `nosniff`, a strict referrer policy, and `no-store` on API answers.
+//! `nosniff`, a strict referrer policy, and caching: `no-store` on API answers, `immutable` on
+//! Trunk's content-hashed build files, `no-cache` on the rest (index.html).
 
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
@@ -59,6 +60,15 @@ pub async fn security_headers(State(s): State<AppState>, req: Request, next: Nex
         .and_then(|rest| rest.find('/').map(|i| &rest[i..]))
         .unwrap_or(path);
     let api = unprefixed.starts_with("/api/") || unprefixed.starts_with("/internal/");
+    let cache = if api {
+        "no-store"
+    } else if is_hashed_asset(unprefixed) {
+        // Trunk names every built file by its content hash: it can never change.
+        "public, max-age=31536000, immutable"
+    } else {
+        // index.html (and deep links to it) must be revalidated so a new build is picked up.
+        "no-cache"
+    };
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
     h.insert(
@@ -73,15 +83,46 @@ pub async fn security_headers(State(s): State<AppState>, req: Request, next: Nex
     if let Ok(v) = HeaderValue::from_str(&s.csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
-    if api {
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     resp
+}
+
+/// Whether a path names a file Trunk wrote with its content hash in the name:
+/// `name-<hash>[_bg].ext`, the hash a 64-bit value in hex (up to 16 digits: Trunk does not pad
+/// it); never `.html`.
+pub fn is_hashed_asset(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let Some((stem, ext)) = file.rsplit_once('.') else {
+        return false;
+    };
+    if ext == "html" {
+        return false;
+    }
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(name, hash)| {
+        !name.is_empty()
+            && (12..=16).contains(&hash.len())
+            && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_content_hashed_build_files_are_immutable() {
+        assert!(is_hashed_asset("/casebook-ui-8d2f0c1e9a7b3c4d_bg.wasm"));
+        assert!(is_hashed_asset("/casebook-ui-8d2f0c1e9a7b3c4d.js"));
+        assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/app/security/cases"));
+        assert!(!is_hashed_asset("/assets/app.js"));
+        assert!(!is_hashed_asset("/main-0123456789abcdeg.css"));
+        assert!(is_hashed_asset("/favicon-123456789abcdef.svg"));
+        assert!(!is_hashed_asset("/page-0123456789abcdef.html"));
+        assert!(!is_hashed_asset("/-0123456789abcdef.js"));
+    }
 
     #[test]
     fn hashes_only_inline_scripts() {
