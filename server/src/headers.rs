@@ -84,6 +84,10 @@ pub async fn security_headers(State(s): State<AppState>, req: Request, next: Nex
         h.insert(header::CONTENT_SECURITY_POLICY, v);
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if !api {
+        // Built files are sent brotli, gzip or raw by the request's Accept-Encoding.
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
     resp
 }
 

@@ -70,6 +70,10 @@ async fn the_wasm_is_sent_precompressed_when_the_browser_accepts_it() {
     );
     assert_eq!(gz_body, b"gzip-bytes");
     assert_eq!(header_of(&raw, header::CONTENT_ENCODING), None);
+    assert_eq!(
+        header_of(&br, header::VARY).as_deref(),
+        Some("accept-encoding")
+    );
     assert_eq!(raw_body, b"\0asm-raw");
 }
 

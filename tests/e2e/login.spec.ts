@@ -81,6 +81,9 @@ test('an API call without a session sends the user to sign in, then back', async
 }) => {
   await page.goto(paths.list('security'));
   await expect(page.getByTestId('user-menu')).toBeVisible();
+  // The list's later reads (configuration, profiles) must be done first: one sent after the
+  // cookie is gone would send the user to sign in from the Security list instead.
+  await page.waitForLoadState('networkidle');
   await context.clearCookies();
 
   // A client-side navigation: the next page's API call gets a 401.
