@@ -5,7 +5,9 @@ CASEBOOK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CASEBOOK_ROOT
 
 # Outside the clone so a fresh checkout (or CI workspace) reuses earlier builds; prune it when it
-# grows past a few GB.
+# grows past a few GB. Checkouts sharing it also share the workspace crates' outputs, and cargo
+# judges them fresh by mtime: never build two checkouts at once, and `touch` your edited files
+# after another checkout (e.g. a CI clone) built, or you get its binaries.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/casebook/target}"
 
 # wasm-opt (npm binaryen) and playwright from node_modules; cargo-installed trunk/wasm-bindgen.

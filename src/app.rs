@@ -22,6 +22,8 @@ use leptos_router::{MatchNestedRoutes, ParamSegment, StaticSegment, path};
 #[component]
 pub fn App() -> impl IntoView {
     provide_app_context();
+    // On a case list, its first page is asked for now, while the router builds the page.
+    crate::pages::prefetch_case_list();
     view! {
         <Router>
             <Routes fallback=NotFoundPage>

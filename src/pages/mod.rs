@@ -15,6 +15,7 @@ mod settings;
 pub use admin::{ApiKeysPage, RolesPage, SpacesPage, UsersPage};
 pub use case_detail::CaseDetailPage;
 pub use case_list::CaseListPage;
+pub use case_list::prefetch::start as prefetch_case_list;
 pub use connectors::ConnectorsPage;
 pub use create_case::CreateCasePage;
 pub use home::HomePage;

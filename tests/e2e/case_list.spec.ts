@@ -191,6 +191,35 @@ test('the URL keeps the state across reloads and the last state comes back', asy
   await expect(rows(page)).toHaveCount(2);
 });
 
+test('a page load sends the first _find as the app starts, once, with the restored query', async ({
+  api,
+  loggedInPage: page,
+}) => {
+  const tag = uniq('early');
+  await createCase(api, { title: `Early ${tag}`, tags: [tag], severity: 'high' });
+  await page.goto(listUrl(tag, 'severity=high'));
+  await expect(rows(page)).toHaveCount(1);
+
+  // A cold load of the bare list URL: the remembered query is restored and asked for once,
+  // before the shell asks for the capabilities (the page's own effect would come after them).
+  const sent: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/') || u.pathname.startsWith('/internal/')) sent.push(u.pathname + u.search);
+  });
+  await page.goto('about:blank');
+  await page.goto(paths.list());
+  await expect(rows(page)).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  const finds = sent.filter((u) => u.startsWith('/api/cases/_find'));
+  expect(finds).toHaveLength(1);
+  expect(finds[0]).toContain(`tags=${tag}`);
+  expect(finds[0]).toContain('severity=high');
+  const caps = sent.findIndex((u) => u.startsWith('/internal/casebook/capabilities'));
+  expect(caps).toBeGreaterThan(-1);
+  expect(sent.indexOf(finds[0])).toBeLessThan(caps);
+});
+
 test('j and k move through the rows and Enter opens the case', async ({ api, loggedInPage: page }) => {
   const tag = uniq('keys');
   const [a, b] = await createCases(api, 2, { tags: [tag] });

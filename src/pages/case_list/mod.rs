@@ -4,7 +4,8 @@
 //! Rules: the URL is the list's state ([`state::ListState`]); controls navigate and the data
 //! follows. Only the solution's owner is queried. The last query per solution is remembered in
 //! localStorage and restored when the list opens without one. The first `_find` goes out before
-//! anything else (metrics, option lists and custom fields wait for it), so rows paint early.
+//! anything else (metrics, option lists and custom fields wait for it), so rows paint early;
+//! on a page load it is sent as the app starts ([`prefetch`]).
 
 mod actions;
 mod bulk;
@@ -20,6 +21,7 @@ mod menu;
 mod metrics;
 mod pagination;
 mod popover;
+pub mod prefetch;
 mod state;
 mod storage;
 mod table;
@@ -119,8 +121,15 @@ pub fn CaseListPage() -> impl IntoView {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         busy.set(true);
+        let early = prefetch::take(c.space(), &params);
         leptos::task::spawn_local(async move {
-            let r = c.find_cases(&params).await;
+            let r = match early {
+                Some(answer) => match answer.await {
+                    Ok(r) => r,
+                    Err(_) => c.find_cases(&params).await,
+                },
+                None => c.find_cases(&params).await,
+            };
             if generation.try_get_value() != Some(mine) {
                 return;
             }
