@@ -377,11 +377,12 @@ impl CasesFindParams {
     }
 }
 
-/// `GET /api/cases/_find` response.
+/// `GET /api/cases/_find` response. `C` is how each case is held: a [`Case`] for clients; the
+/// server passes the store's ready JSON through instead.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct CasesFindResponse {
+pub struct CasesFindResponse<C = Case> {
     /// The page of cases (each with `comments: []`).
-    pub cases: Vec<Case>,
+    pub cases: Vec<C>,
     /// Page number.
     pub page: usize,
     /// Page size.

@@ -10,10 +10,15 @@ use casebook_api::find::{CasesFindParams, CasesFindResponse, parse_date_math};
 use casebook_api::limits::NO_ASSIGNEES_FILTERING_KEYWORD;
 use casebook_api::{Owner, User};
 use chrono::Utc;
+use serde_json::value::RawValue;
 
 impl Service {
     /// `GET /api/cases/_find`.
-    pub async fn find_cases(&self, ctx: &Ctx, p: CasesFindParams) -> AppResult<CasesFindResponse> {
+    pub async fn find_cases(
+        &self,
+        ctx: &Ctx,
+        p: CasesFindParams,
+    ) -> AppResult<CasesFindResponse<Box<RawValue>>> {
         let owners = readable_owners(&ctx.principal, &p.owner, &ctx.space);
         let empty = CasesFindResponse {
             cases: vec![],
@@ -64,14 +69,7 @@ impl Service {
             .find_cases(&ctx.space, &filter, (p.sort_field, p.sort_order), page)
             .await?;
         Ok(CasesFindResponse {
-            cases: res
-                .cases
-                .into_iter()
-                .map(|mut c| {
-                    c.comments = Some(vec![]);
-                    c
-                })
-                .collect(),
+            cases: res.cases,
             total: res.total,
             count_open_cases: res.counts.open as usize,
             count_in_progress_cases: res.counts.in_progress as usize,

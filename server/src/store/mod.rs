@@ -167,10 +167,11 @@ pub struct CaseFilter {
 }
 
 /// A page of cases with Kibana's status counts.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct CasePage {
-    /// The cases on the page.
-    pub cases: Vec<Case>,
+    /// The cases on the page, as `_find` sends them (with `comments: []`): JSON straight from
+    /// the store, since building and re-serializing each `Case` cost more than the query.
+    pub cases: Vec<Box<serde_json::value::RawValue>>,
     /// Total matches.
     pub total: usize,
     /// Counts per status, computed without the status filter and without the search.

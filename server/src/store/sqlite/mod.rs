@@ -5,6 +5,7 @@
 
 mod attachments;
 pub mod bulk;
+mod case_json;
 mod cases;
 mod connectors;
 mod find;

@@ -13,7 +13,8 @@ mod filter;
 mod plans;
 mod stats;
 
-use super::cases::{CASE_COLUMNS, case_from_row, status_code};
+use super::case_json::find_json_from_row;
+use super::cases::{CASE_COLUMNS, status_code};
 use crate::store::{CaseFilter, CasePage, Page, StoreResult};
 use casebook_api::Status;
 use casebook_api::find::{SortField, SortOrder};
@@ -212,7 +213,7 @@ fn page_of(
     sort: (SortField, SortOrder),
     page: Page,
     plan: &Planning<'_>,
-) -> StoreResult<Vec<casebook_api::Case>> {
+) -> StoreResult<Vec<Box<serde_json::value::RawValue>>> {
     let (stats, statuses, matches) = (plan.stats, plan.statuses, plan.matches);
     let col = sort_column(sort.0);
     let dir = if sort.1 == SortOrder::Asc {
@@ -256,13 +257,16 @@ fn page_of(
     }
     let lim = w.arg(page.per_page as i64);
     let off = w.arg(page.offset() as i64);
+    // The page is cut from the branches' (rowid, key) pairs before the join: sorting after it
+    // would copy every branch's whole case rows (~1 KB each) through a temporary b-tree.
     let sql = format!(
-        "SELECT {CASE_COLUMNS} FROM ({}) p JOIN cases c ON c.rowid = p.rid ORDER BY p.k {dir}, p.rid {dir} LIMIT {lim} OFFSET {off}",
+        "SELECT {CASE_COLUMNS} FROM (SELECT rid, k FROM ({}) ORDER BY k {dir}, rid {dir} LIMIT {lim} OFFSET {off}) p \
+         JOIN cases c ON c.rowid = p.rid ORDER BY p.k {dir}, p.rid {dir}",
         branches.join(" UNION ALL ")
     );
     let mut stmt = prepare(conn, &sql, &w.args)?;
     let cases = stmt
-        .query_map(params_from_iter(w.args.iter()), case_from_row)?
+        .query_map(params_from_iter(w.args.iter()), find_json_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(cases)
 }
