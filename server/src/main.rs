@@ -11,6 +11,10 @@ use clap::Parser;
 use std::process::ExitCode;
 use std::time::Duration;
 
+/// mimalloc rather than glibc's malloc: see the note beside it in Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
