@@ -240,7 +240,9 @@ pub fn CaseListPage() -> impl IntoView {
             local_set(&columns_key(owner.get_untracked()), &v);
         }
     });
-    let shown_cols = Signal::derive(move || {
+    // A memo: the configuration arriving with no custom fields gives equal columns, and equal
+    // columns must not rebuild the rows already on screen.
+    let shown_cols = Memo::new(move |_| {
         all_cols.with(|cs| {
             visibility.with(|v| {
                 cs.iter()

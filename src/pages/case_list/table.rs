@@ -178,7 +178,8 @@ pub fn CasesTable(
     let body_rows = move || {
         let cx = cx.get();
         let cols = columns.get();
-        let (caps, selectable) = (caps.get(), selectable.get());
+        // Capabilities are read inside each row (checkbox, menu entries), not here: they often
+        // arrive just after the first page, which must not rebuild every row.
         rows.get()
             .unwrap_or_default()
             .into_iter()
@@ -200,7 +201,8 @@ pub fn CasesTable(
                         }
                     })
                     .collect_view();
-                let entries = row_entries(c.status, c.severity, &caps);
+                let (status, severity) = (c.status, c.severity);
+                let entries = Signal::derive(move || caps.with(|k| row_entries(status, severity, k)));
                 let title = c.title.clone();
                 let case = c.clone();
                 view! {
@@ -213,7 +215,7 @@ pub fn CasesTable(
                         <td class="cb-cases__check">
                             <input
                                 type="checkbox"
-                                hidden=!selectable
+                                hidden=move || !selectable.get()
                                 aria-label=format!("Select \"{title}\"")
                                 data-testid="row-select"
                                 prop:checked=checked
