@@ -4,13 +4,13 @@
 use super::authz::readable_owners;
 use super::{Ctx, Service, search};
 use crate::error::AppResult;
+use crate::store::sqlite::FoundCase;
 use crate::store::{CaseFilter, Page};
 use casebook_api::alerts::RelatedCase;
 use casebook_api::find::{CasesFindParams, CasesFindResponse, parse_date_math};
 use casebook_api::limits::NO_ASSIGNEES_FILTERING_KEYWORD;
 use casebook_api::{Owner, User};
 use chrono::Utc;
-use serde_json::value::RawValue;
 
 impl Service {
     /// `GET /api/cases/_find`.
@@ -18,7 +18,7 @@ impl Service {
         &self,
         ctx: &Ctx,
         p: CasesFindParams,
-    ) -> AppResult<CasesFindResponse<Box<RawValue>>> {
+    ) -> AppResult<CasesFindResponse<FoundCase>> {
         let owners = readable_owners(&ctx.principal, &p.owner, &ctx.space);
         let empty = CasesFindResponse {
             cases: vec![],

@@ -171,7 +171,7 @@ pub struct CaseFilter {
 pub struct CasePage {
     /// The cases on the page, as `_find` sends them (with `comments: []`): JSON straight from
     /// the store, since building and re-serializing each `Case` cost more than the query.
-    pub cases: Vec<Box<serde_json::value::RawValue>>,
+    pub cases: Vec<crate::store::sqlite::FoundCase>,
     /// Total matches.
     pub total: usize,
     /// Counts per status, computed without the status filter and without the search.

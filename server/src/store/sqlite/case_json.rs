@@ -1,4 +1,4 @@
-//! A case row written straight to `_find`'s JSON. The stored document already is the case's
+//! A case row written straight into `_find`'s JSON. The stored document already is the case's
 //! JSON except for the fields kept in columns (title, description, version, totals…), so a page
 //! splices those in instead of building a `Case` and serializing it again: on a default page,
 //! parsing and re-writing twenty cases (dates, users, connector fields) cost more than the SQL.
@@ -44,48 +44,55 @@ impl<'de> Deserialize<'de> for Members<'de> {
     }
 }
 
-fn conversion_error(e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
+/// One case of a `_find` page as read from its row: the stored document and the fields kept in
+/// columns. It serializes as the case with `comments: []` (what `serde_json::to_string` of
+/// [`super::cases::case_from_row`]'s case would give, members in another order), splicing the
+/// columns into the document's members straight into the response.
+#[derive(Clone, Debug)]
+pub struct FoundCase {
+    id: String,
+    version: String,
+    incremental_id: Option<i64>,
+    title: String,
+    description: String,
+    totals: [i64; 3],
+    doc: String,
 }
 
-/// Writes `v` as JSON onto `out` (strings escaped, numbers and null as themselves).
-fn push<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> rusqlite::Result<()> {
-    serde_json::to_writer(&mut *out, v).map_err(conversion_error)
-}
-
-/// The case of a row selected with [`super::cases::CASE_COLUMNS`] as `_find` answers it: what
-/// `serde_json::to_string` of [`super::cases::case_from_row`]'s case would give with
-/// `comments: []` (members in another order).
-pub fn find_json_from_row(r: &Row<'_>) -> rusqlite::Result<Box<RawValue>> {
-    let doc = r.get_ref(8)?.as_str()?;
-    let members: Members<'_> = serde_json::from_str(doc).map_err(conversion_error)?;
-    let mut out = Vec::with_capacity(doc.len() + 256);
-    out.extend_from_slice(b"{\"id\":");
-    push(&mut out, r.get_ref(0)?.as_str()?)?;
-    out.extend_from_slice(b",\"version\":");
-    push(&mut out, r.get_ref(1)?.as_str()?)?;
-    out.extend_from_slice(b",\"incremental_id\":");
-    push(&mut out, &r.get::<_, Option<i64>>(2)?)?;
-    out.extend_from_slice(b",\"title\":");
-    push(&mut out, r.get_ref(3)?.as_str()?)?;
-    out.extend_from_slice(b",\"description\":");
-    push(&mut out, r.get_ref(4)?.as_str()?)?;
-    for (i, key) in [(5, "totalComment"), (6, "totalAlerts"), (7, "totalEvents")] {
-        out.extend_from_slice(format!(",\"{key}\":{}", r.get::<_, i64>(i)?).as_bytes());
-    }
-    out.extend_from_slice(b",\"comments\":[]");
-    for (key, value) in &members.0 {
-        if FROM_COLUMNS.contains(&key.as_ref()) {
-            continue;
+impl serde::Serialize for FoundCase {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeMap};
+        let members: Members<'_> = serde_json::from_str(&self.doc).map_err(S::Error::custom)?;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("id", &self.id)?;
+        m.serialize_entry("version", &self.version)?;
+        m.serialize_entry("incremental_id", &self.incremental_id)?;
+        m.serialize_entry("title", &self.title)?;
+        m.serialize_entry("description", &self.description)?;
+        m.serialize_entry("totalComment", &self.totals[0])?;
+        m.serialize_entry("totalAlerts", &self.totals[1])?;
+        m.serialize_entry("totalEvents", &self.totals[2])?;
+        m.serialize_entry("comments", &[(); 0])?;
+        for (key, value) in &members.0 {
+            if !FROM_COLUMNS.contains(&key.as_ref()) {
+                m.serialize_entry(key, value)?;
+            }
         }
-        out.push(b',');
-        push(&mut out, key.as_ref())?;
-        out.push(b':');
-        out.extend_from_slice(value.get().as_bytes());
+        m.end()
     }
-    out.push(b'}');
-    let text = String::from_utf8(out).map_err(conversion_error)?;
-    RawValue::from_string(text).map_err(conversion_error)
+}
+
+/// Reads a row selected with [`super::cases::CASE_COLUMNS`].
+pub fn found_case_from_row(r: &Row<'_>) -> rusqlite::Result<FoundCase> {
+    Ok(FoundCase {
+        id: r.get(0)?,
+        version: r.get(1)?,
+        incremental_id: r.get(2)?,
+        title: r.get(3)?,
+        description: r.get(4)?,
+        totals: [r.get(5)?, r.get(6)?, r.get(7)?],
+        doc: r.get(8)?,
+    })
 }
 
 #[cfg(test)]
@@ -118,7 +125,7 @@ mod tests {
                     .query_map([], case_from_row)?
                     .collect::<Result<_, _>>()?;
                 let spliced: Vec<_> = stmt
-                    .query_map([], find_json_from_row)?
+                    .query_map([], found_case_from_row)?
                     .collect::<Result<_, _>>()?;
                 assert_eq!(built.len(), 300);
                 assert!(
@@ -126,8 +133,9 @@ mod tests {
                         .iter()
                         .any(|c| c.total_comment > 0 && c.total_alerts > 0)
                 );
-                for (mut case, raw) in built.into_iter().zip(spliced) {
+                for (mut case, found) in built.into_iter().zip(spliced) {
                     case.comments = Some(vec![]);
+                    let raw = serde_json::value::to_raw_value(&found).unwrap();
                     let parsed: casebook_api::Case = serde_json::from_str(raw.get()).unwrap();
                     assert_eq!(parsed, case);
                     let members: serde_json::Map<String, serde_json::Value> =
@@ -137,7 +145,8 @@ mod tests {
                 }
                 let first: String =
                     conn.query_row("SELECT id FROM cases WHERE rowid = 1", [], |r| r.get(0))?;
-                let raw = stmt.query_map([], find_json_from_row)?.next().unwrap()?;
+                let found = stmt.query_map([], found_case_from_row)?.next().unwrap()?;
+                let raw = serde_json::value::to_raw_value(&found).unwrap();
                 assert!(raw.get().contains(&first));
                 assert_eq!(raw.get().matches("\"title\":").count(), 1);
                 assert!(

@@ -13,7 +13,7 @@ mod filter;
 mod plans;
 mod stats;
 
-use super::case_json::find_json_from_row;
+use super::case_json::{FoundCase, found_case_from_row};
 use super::cases::{CASE_COLUMNS, status_code};
 use crate::store::{CaseFilter, CasePage, Page, StoreResult};
 use casebook_api::Status;
@@ -213,7 +213,7 @@ fn page_of(
     sort: (SortField, SortOrder),
     page: Page,
     plan: &Planning<'_>,
-) -> StoreResult<Vec<Box<serde_json::value::RawValue>>> {
+) -> StoreResult<Vec<FoundCase>> {
     let (stats, statuses, matches) = (plan.stats, plan.statuses, plan.matches);
     let col = sort_column(sort.0);
     let dir = if sort.1 == SortOrder::Asc {
@@ -266,7 +266,7 @@ fn page_of(
     );
     let mut stmt = prepare(conn, &sql, &w.args)?;
     let cases = stmt
-        .query_map(params_from_iter(w.args.iter()), find_json_from_row)?
+        .query_map(params_from_iter(w.args.iter()), found_case_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(cases)
 }
