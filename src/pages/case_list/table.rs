@@ -202,7 +202,8 @@ pub fn CasesTable(
                     })
                     .collect_view();
                 let (status, severity) = (c.status, c.severity);
-                let entries = Signal::derive(move || caps.with(|k| row_entries(status, severity, k)));
+                let entries =
+                    Signal::derive(move || caps.with(|k| row_entries(status, severity, k)));
                 let title = c.title.clone();
                 let case = c.clone();
                 view! {
