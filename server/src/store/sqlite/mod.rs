@@ -1,8 +1,7 @@
 //! The SQLite store: one file, WAL mode, migrations applied at open. Reads run on a small pool
 //! of read-only connections; every write goes to one writer thread that groups concurrent
 //! batches into a single durable commit (each batch in its own savepoint, so one batch's
-//! conflict rolls back only that batch). This keeps creates durable and fast at once. A third
-//! thread checkpoints the WAL into the database, so no commit waits for a checkpoint.
+//! conflict rolls back only that batch). This keeps creates durable and fast at once.
 
 mod attachments;
 pub mod bulk;
@@ -90,13 +89,7 @@ impl SqliteStore {
         writer.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: every commit is on disk before the client hears "200".
         writer.pragma_update(None, "synchronous", "FULL")?;
-        // Checkpoints run on their own thread (below), not inside a commit: an automatic one
-        // copies the WAL into the database and syncs it while every waiting write waits too.
-        writer.pragma_update(None, "wal_autocheckpoint", 0)?;
-        writer.pragma_update(None, "journal_size_limit", 64_i64 << 20)?;
         schema::migrate(&writer)?;
-        let checkpointer = Connection::open(path)?;
-        configure(&checkpointer)?;
         let mut conns = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             let c = Connection::open_with_flags(
@@ -109,14 +102,9 @@ impl SqliteStore {
             conns.push(c);
         }
         let (tx, rx) = mpsc::channel::<WriteReq>();
-        let (checkpoints, commits) = mpsc::sync_channel::<()>(1);
         std::thread::Builder::new()
             .name("casebook-sqlite-writer".into())
-            .spawn(move || writer_loop(writer, rx, checkpoints))
-            .map_err(|e| StoreError::Database(e.to_string()))?;
-        std::thread::Builder::new()
-            .name("casebook-sqlite-checkpointer".into())
-            .spawn(move || checkpoint_loop(checkpointer, commits))
+            .spawn(move || writer_loop(writer, rx))
             .map_err(|e| StoreError::Database(e.to_string()))?;
         Ok(Self {
             readers: Arc::new(Readers {
@@ -197,27 +185,7 @@ impl SqliteStore {
     }
 }
 
-/// Least time between two checkpoints: the WAL holds at most about this much of writes.
-const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
-
-/// Checkpoints after commits (told by the writer), at most every [`CHECKPOINT_EVERY`]; ends
-/// when the writer does.
-fn checkpoint_loop(conn: Connection, commits: mpsc::Receiver<()>) {
-    while commits.recv().is_ok() {
-        // PASSIVE: copies the frames no reader still needs, and never waits for or blocks a
-        // reader or the writer.
-        if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-            tracing::warn!("WAL checkpoint failed: {e}");
-        }
-        std::thread::sleep(CHECKPOINT_EVERY);
-    }
-}
-
-fn writer_loop(
-    mut conn: Connection,
-    rx: mpsc::Receiver<WriteReq>,
-    checkpoints: mpsc::SyncSender<()>,
-) {
+fn writer_loop(mut conn: Connection, rx: mpsc::Receiver<WriteReq>) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_GROUP {
@@ -245,10 +213,6 @@ fn writer_loop(
             tx.commit()?;
             Ok(())
         })();
-        if committed.is_ok() {
-            // Full means a checkpoint is already due.
-            let _ = checkpoints.try_send(());
-        }
         for (i, reply) in replies.into_iter().enumerate() {
             let r = match &committed {
                 Ok(()) => std::mem::replace(&mut results[i], Ok(())),
@@ -282,43 +246,5 @@ mod tests {
             .query_row("PRAGMA mmap_size", [], |r| r.get(0))
             .expect("pragma");
         assert_eq!(mapped, 1 << 34);
-    }
-
-    /// The writer never checkpoints (`wal_autocheckpoint = 0`); the checkpointer thread must
-    /// copy commits into the database file soon after, or the WAL would grow for ever.
-    #[tokio::test(flavor = "multi_thread")]
-    async fn commits_reach_the_database_file_through_the_checkpointer() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("checkpoint.db");
-        let store = super::SqliteStore::open(&path).expect("open");
-        store
-            .write_with(|c| {
-                c.execute(
-                    "INSERT INTO counters (space, last_incremental_id) VALUES ('ck', 7)",
-                    [],
-                )?;
-                Ok(())
-            })
-            .await
-            .expect("write");
-        // `immutable=1` reads the database file alone, ignoring the WAL.
-        let uri = format!("file:{}?immutable=1", path.display());
-        let in_file = || {
-            let flags =
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
-            let conn = rusqlite::Connection::open_with_flags(&uri, flags).expect("open file");
-            conn.query_row(
-                "SELECT count(*) FROM counters WHERE space = 'ck'",
-                [],
-                |r| r.get::<_, i64>(0),
-            )
-            .unwrap_or(0)
-        };
-        let mut waited = 0;
-        while in_file() == 0 && waited < 50 {
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            waited += 1;
-        }
-        assert_eq!(in_file(), 1, "not checkpointed after 5 s");
     }
 }
