@@ -99,6 +99,9 @@ test('create a case with the default connector, push it, then update it with a c
   api,
   loggedInPage: page,
 }) => {
+  // Two pushes, a comment and two screenshots: on a loaded 2-core machine this reached the end
+  // just past the 30 s default.
+  test.slow();
   const ext = await startTickets();
   try {
     const space = (await createSpace(api)).id;
