@@ -62,7 +62,7 @@ pub async fn find(
     State(s): State<AppState>,
     ctx: Ctx,
     Q(q): Q,
-) -> AppResult<Json<casebook_api::find::CasesFindResponse<crate::store::sqlite::FoundCase>>> {
+) -> AppResult<Json<casebook_api::find::CasesFindResponse<crate::store::FoundCase>>> {
     let params = CasesFindParams::from_query(&q)?;
     Ok(Json(s.service.find_cases(&ctx, params).await?))
 }

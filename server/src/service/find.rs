@@ -4,8 +4,7 @@
 use super::authz::readable_owners;
 use super::{Ctx, Service, search};
 use crate::error::AppResult;
-use crate::store::sqlite::FoundCase;
-use crate::store::{CaseFilter, Page};
+use crate::store::{CaseFilter, FoundCase, Page};
 use casebook_api::alerts::RelatedCase;
 use casebook_api::find::{CasesFindParams, CasesFindResponse, parse_date_math};
 use casebook_api::limits::NO_ASSIGNEES_FILTERING_KEYWORD;

@@ -3,7 +3,10 @@
 //! a stale `expected_version` anywhere rolls the whole batch back. Reads convert rows into
 //! `casebook-api` types; row types never leave the implementation.
 
+mod found_case;
 pub mod sqlite;
+
+pub use found_case::FoundCase;
 
 use async_trait::async_trait;
 use casebook_api::alerts::{CaseAlert, RelatedCase};
@@ -169,9 +172,8 @@ pub struct CaseFilter {
 /// A page of cases with Kibana's status counts.
 #[derive(Clone, Debug, Default)]
 pub struct CasePage {
-    /// The cases on the page, as `_find` sends them (with `comments: []`): JSON straight from
-    /// the store, since building and re-serializing each `Case` cost more than the query.
-    pub cases: Vec<crate::store::sqlite::FoundCase>,
+    /// The cases on the page, serialized as `_find` sends them (with `comments: []`).
+    pub cases: Vec<FoundCase>,
     /// Total matches.
     pub total: usize,
     /// Counts per status, computed without the status filter and without the search.

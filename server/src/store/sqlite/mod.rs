@@ -6,7 +6,6 @@
 mod attachments;
 pub mod bulk;
 mod case_json;
-pub use case_json::FoundCase;
 mod cases;
 mod connectors;
 mod find;

@@ -13,9 +13,9 @@ mod filter;
 mod plans;
 mod stats;
 
-use super::case_json::{FoundCase, found_case_from_row};
+use super::case_json::found_case_from_row;
 use super::cases::{CASE_COLUMNS, status_code};
-use crate::store::{CaseFilter, CasePage, Page, StoreResult};
+use crate::store::{CaseFilter, CasePage, FoundCase, Page, StoreResult};
 use casebook_api::Status;
 use casebook_api::find::{SortField, SortOrder};
 use filter::{Driver, Scope, Where, common};
