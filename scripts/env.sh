@@ -16,6 +16,10 @@ export PATH="$CASEBOOK_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$P
 # Trunk 0.22 needs rustc >= 1.96.1.
 CASEBOOK_TRUNK_VERSION="0.21.14"
 
+# wasm-split-cli, which splits the SPA at its lazy routes (it reads what wasm_split_helpers,
+# from Leptos, writes into the module).
+CASEBOOK_WASM_SPLIT_VERSION="0.2.4"
+
 # The wasm-bindgen version in Cargo.lock; the CLI must equal it exactly.
 casebook_wasm_bindgen_version() {
   awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' \

@@ -42,6 +42,13 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bin
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
+# The splitter for the SPA's lazy routes (scripts/split-wasm.mjs, a Trunk hook).
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$CASEBOOK_WASM_SPLIT_VERSION:"; then
+  casebook_step "cargo install wasm_split_cli_support $CASEBOOK_WASM_SPLIT_VERSION (about 1.5 minutes)"
+  cargo install wasm_split_cli_support --version "$CASEBOOK_WASM_SPLIT_VERSION" --locked \
+    --features build-binary
+fi
+
 # npm writes node_modules/.package-lock.json on every install: a lockfile newer than it means
 # the tools changed since the last `npm ci`.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then

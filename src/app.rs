@@ -7,8 +7,8 @@
 use crate::components::Toasts;
 use crate::context::provide_app_context;
 use crate::pages::{
-    ApiKeysPage, CaseDetailPage, CaseListPage, ConnectorsPage, CreateCasePage, HomePage, LoginPage,
-    NotFoundPage, RolesPage, SettingsPage, SpacesPage, UsersPage,
+    ApiKeysRoute, CaseDetailRoute, CaseListPage, ConnectorsRoute, CreateCaseRoute, HomePage,
+    LoginPage, NotFoundPage, RolesRoute, SettingsRoute, SpacesRoute, UsersRoute,
 };
 use crate::routes::{
     AdminPage, AdminSegment, ConnectorsBase, ManagementBase, Solution, SolutionBase,
@@ -16,7 +16,7 @@ use crate::routes::{
 use crate::shell::SolutionShell;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{MatchNestedRoutes, ParamSegment, StaticSegment, path};
+use leptos_router::{Lazy, MatchNestedRoutes, ParamSegment, StaticSegment, path};
 
 /// The root component mounted on `<body>`.
 #[component]
@@ -48,10 +48,10 @@ pub fn App() -> impl IntoView {
 fn SolutionPages() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("") view=CaseListPage/>
-        <Route path=path!("create") view=CreateCasePage/>
-        <Route path=path!("configure") view=SettingsPage/>
-        <Route path=path!(":case_id") view=CaseDetailPage/>
-        <Route path=path!(":case_id/:comment_id") view=CaseDetailPage/>
+        <Route path=path!("create") view={Lazy::<CreateCaseRoute>::new()}/>
+        <Route path=path!("configure") view={Lazy::<SettingsRoute>::new()}/>
+        <Route path=path!(":case_id") view={Lazy::<CaseDetailRoute>::new()}/>
+        <Route path=path!(":case_id/:comment_id") view={Lazy::<CaseDetailRoute>::new()}/>
     }
     .into_inner()
 }
@@ -94,10 +94,10 @@ fn ConnectorsRoutes() -> impl MatchNestedRoutes + Clone {
     let shell = || view! { <SolutionShell solution=Solution::Management/> };
     view! {
         <ParentRoute path=ConnectorsBase view=shell>
-            <Route path=path!("") view=ConnectorsPage/>
+            <Route path=path!("") view={Lazy::<ConnectorsRoute>::new()}/>
         </ParentRoute>
         <ParentRoute path=(StaticSegment("s"), ParamSegment("space"), ConnectorsBase) view=shell>
-            <Route path=path!("") view=ConnectorsPage/>
+            <Route path=path!("") view={Lazy::<ConnectorsRoute>::new()}/>
         </ParentRoute>
     }
     .into_inner()
@@ -124,10 +124,10 @@ fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
 #[component(transparent)]
 fn AdminPages() -> impl MatchNestedRoutes + Clone {
     view! {
-        <Route path=AdminSegment(AdminPage::Users) view=UsersPage/>
-        <Route path=AdminSegment(AdminPage::Roles) view=RolesPage/>
-        <Route path=AdminSegment(AdminPage::ApiKeys) view=ApiKeysPage/>
-        <Route path=AdminSegment(AdminPage::Spaces) view=SpacesPage/>
+        <Route path=AdminSegment(AdminPage::Users) view={Lazy::<UsersRoute>::new()}/>
+        <Route path=AdminSegment(AdminPage::Roles) view={Lazy::<RolesRoute>::new()}/>
+        <Route path=AdminSegment(AdminPage::ApiKeys) view={Lazy::<ApiKeysRoute>::new()}/>
+        <Route path=AdminSegment(AdminPage::Spaces) view={Lazy::<SpacesRoute>::new()}/>
     }
     .into_inner()
 }

@@ -91,7 +91,8 @@ pub async fn security_headers(State(s): State<AppState>, req: Request, next: Nex
     resp
 }
 
-/// Whether a path names a file Trunk wrote with its content hash in the name:
+/// Whether a path names a file Trunk (or scripts/split-wasm.mjs) wrote with its content hash in
+/// the name:
 /// `name-<hash>[_bg].ext`, the hash a 64-bit value in hex (up to 16 digits: Trunk does not pad
 /// it); never `.html`.
 pub fn is_hashed_asset(path: &str) -> bool {
@@ -126,6 +127,13 @@ mod tests {
         assert!(is_hashed_asset("/favicon-123456789abcdef.svg"));
         assert!(!is_hashed_asset("/page-0123456789abcdef.html"));
         assert!(!is_hashed_asset("/-0123456789abcdef.js"));
+        // The lazy routes' chunks and their link module (scripts/split-wasm.mjs).
+        assert!(is_hashed_asset("/chunk_10-1a308c9b125c0179.wasm"));
+        assert!(is_hashed_asset(
+            "/split___case_detail_route_view_15447039619830683137-7cd0f318a16401d4.wasm"
+        ));
+        assert!(is_hashed_asset("/__wasm_split-2bb25e5814d501a0.js"));
+        assert!(!is_hashed_asset("/chunk_10.wasm"));
     }
 
     #[test]

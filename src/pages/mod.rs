@@ -7,6 +7,7 @@ mod case_list;
 mod connectors;
 mod create_case;
 mod home;
+mod lazy;
 mod login;
 mod no_access;
 mod not_found;
@@ -19,6 +20,10 @@ pub use case_list::prefetch::start as prefetch_case_list;
 pub use connectors::ConnectorsPage;
 pub use create_case::CreateCasePage;
 pub use home::HomePage;
+pub use lazy::{
+    ApiKeysRoute, CaseDetailRoute, ConnectorsRoute, CreateCaseRoute, RolesRoute, SettingsRoute,
+    SpacesRoute, UsersRoute, preload_case_pages,
+};
 pub use login::LoginPage;
 pub use no_access::{NoAccess, use_denied};
 pub use not_found::NotFoundPage;

@@ -145,6 +145,11 @@ pub fn CaseListPage() -> impl IntoView {
         });
     });
     let loaded = Memo::new(move |_| data.with(Option::is_some));
+    Effect::new(move |_| {
+        if loaded.get() {
+            crate::pages::preload_case_pages();
+        }
+    });
     // A memo, so readers borrow the page instead of cloning it.
     let rows = Memo::new(move |_| data.with(|d| d.as_ref().map(|d| d.cases.clone())));
     let total = Signal::derive(move || data.with(|d| d.as_ref().map(|d| d.total)));

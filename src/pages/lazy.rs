@@ -1,0 +1,72 @@
+//! The pages that load on demand: each is a split point, so its code (and the code only it
+//! uses) sits in its own wasm chunk that the router fetches when the page is first opened.
+//!
+//! The case list, the shell, the login page and everything they use stay in the main module,
+//! so the page most sessions open first needs no second fetch. The split itself is done after
+//! the build by `scripts/split-wasm.sh` (a Trunk post-build hook); without it these routes
+//! could not load, which is why every build goes through that hook.
+// The split points are extern imports that the splitter resolves; the macros generate them.
+#![allow(unsafe_code)]
+
+use super::{
+    ApiKeysPage, CaseDetailPage, ConnectorsPage, CreateCasePage, RolesPage, SettingsPage,
+    SpacesPage, UsersPage,
+};
+use leptos::prelude::*;
+use leptos_router::{LazyRoute, lazy_route};
+use std::time::Duration;
+
+/// Declares one lazily loaded route per page: `Route => Page` gives a `Route` type for
+/// `Lazy::<Route>::new()` whose view renders `<Page/>` from its own chunk.
+macro_rules! lazy_pages {
+    ($($(#[$doc:meta])* $route:ident => $page:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    )*};
+}
+
+lazy_pages! {
+    /// A case's detail page.
+    CaseDetailRoute => CaseDetailPage,
+    /// The create-case form.
+    CreateCaseRoute => CreateCasePage,
+    /// A solution's Cases settings.
+    SettingsRoute => SettingsPage,
+    /// Stack Management › Connectors.
+    ConnectorsRoute => ConnectorsPage,
+    /// Stack Management › Users.
+    UsersRoute => UsersPage,
+    /// Stack Management › Roles.
+    RolesRoute => RolesPage,
+    /// Stack Management › API keys.
+    ApiKeysRoute => ApiKeysPage,
+    /// Stack Management › Spaces.
+    SpacesRoute => SpacesPage,
+}
+
+/// Fetches the chunks of the pages a case list leads to (a case, the create form) once the list
+/// has painted, so opening a case does not wait for its code. Called when the first page of
+/// rows arrives; the chunks load once per session however often this runs.
+pub fn preload_case_pages() {
+    set_timeout(
+        || {
+            leptos::task::spawn_local(async {
+                CaseDetailRoute::preload().await;
+                CreateCaseRoute::preload().await;
+            })
+        },
+        // After the rows' paint, so the fetch and compile never compete with it.
+        Duration::from_millis(300),
+    );
+}
