@@ -11,7 +11,9 @@
 // integrity hashes Trunk wrote into index.html are replaced by those of the new files.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -20,9 +22,13 @@ const stage = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === 'release';
 if (!stage) throw new Error('split-wasm.mjs runs as a Trunk hook (TRUNK_STAGING_DIR unset)');
 const targetDir = process.env.CARGO_TARGET_DIR ?? 'target';
-// Trunk.toml's cargo_profile for release builds; `trunk serve` builds the dev profile.
-const linked = join(targetDir, 'wasm32-unknown-unknown', release ? 'wasm-release' : 'debug',
-  'casebook-ui.wasm');
+// The module cargo just linked: Trunk.toml's cargo_profile (wasm-release) or, for a dev build
+// that does not use it, cargo's own profile directories; the newest is this build's.
+const linked = ['wasm-release', 'debug', 'release']
+  .map((profile) => join(targetDir, 'wasm32-unknown-unknown', profile, 'casebook-ui.wasm'))
+  .filter((f) => existsSync(f))
+  .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+if (!linked) throw new Error(`no casebook-ui.wasm under ${targetDir}/wasm32-unknown-unknown`);
 
 const glue = readdirSync(stage).find((f) => /^casebook-ui-[0-9a-f]+\.js$/.test(f));
 if (!glue) throw new Error(`no casebook-ui-<hash>.js in ${stage}`);

@@ -34,7 +34,13 @@ async function startExternal(): Promise<{ url: string; calls: string[]; close: (
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Casebook's HTTP client keeps connections alive: drop them, or close() waits for them
+    // (this hung a test past its timeout after all its steps had passed).
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

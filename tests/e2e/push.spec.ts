@@ -39,7 +39,13 @@ async function startTickets(): Promise<{ url: string; received: Received[]; clos
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // Casebook's HTTP client keeps connections alive: drop them, or close() waits for them
+    // (this hung a test past its timeout after all its steps had passed).
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
