@@ -2,46 +2,24 @@
 // at a small HTTP server started by the test, makes it the default connector in the settings,
 // tests it (the external system's answer, and its error), and sees which cases use it before
 // deleting it.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, createSpace, inSpace, paths, shot, uniq, PHONE } from './fixtures';
+import { test, expect, createSpace, inSpace, paths, shot, startJsonServer, uniq, PHONE } from './fixtures';
 
 const CONNECTORS = '/app/management/insightsAndAlerting/triggersActionsConnectors/connectors';
 
 /** A tiny "external incident system": POST /issues creates, GET /issues/:id reads. */
 async function startExternal(): Promise<{ url: string; calls: string[]; close: () => Promise<void> }> {
   const calls: string[] = [];
-  const server = http.createServer((req, res) => {
+  const server = await startJsonServer((req, body) => {
     calls.push(`${req.method} ${req.url}`);
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const json = (status: number, v: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(v));
-      };
-      const m = req.url?.match(/^\/issues\/([^/?]+)$/);
-      if (req.method === 'POST' && req.url === '/issues') return json(201, { id: '101', received: JSON.parse(body || '{}') });
-      if (req.method === 'GET' && m && m[1] !== 'missing') {
-        return json(200, { id: m[1], key: `EXT-${m[1]}`, status: 'open' });
-      }
-      return json(404, { error: 'Issue does not exist' });
-    });
+    const m = req.url?.match(/^\/issues\/([^/?]+)$/);
+    if (req.method === 'POST' && req.url === '/issues') return [201, { id: '101', received: JSON.parse(body || '{}') }];
+    if (req.method === 'GET' && m && m[1] !== 'missing') {
+      return [200, { id: m[1], key: `EXT-${m[1]}`, status: 'open' }];
+    }
+    return [404, { error: 'Issue does not exist' }];
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    calls,
-    // Casebook's HTTP client keeps connections alive: drop them, or close() waits for them
-    // (this hung a test past its timeout after all its steps had passed).
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...server, calls };
 }
 
 async function fill(page: Page, key: string, value: string) {

@@ -6,6 +6,8 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 /** The superuser the global setup creates (CASEBOOK_ELASTIC_PASSWORD). */
@@ -208,3 +210,33 @@ export async function shot(
 
 /** Phone-sized viewport used for responsive screenshots. */
 export const PHONE = { width: 390, height: 844 };
+
+/**
+ * Starts an emulated external system on a free loopback port: every request's body is read,
+ * then `handle` answers it with a JSON status and value. `close` stops it.
+ */
+export async function startJsonServer(
+  handle: (req: http.IncomingMessage, body: string) => [number, unknown],
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const [status, value] = handle(req, body);
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    // Casebook's HTTP client keeps connections alive: drop them, or close() waits for them
+    // (this hung a test past its timeout after all its steps had passed).
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -3,10 +3,8 @@
 // Management connector talks to (like connectors.spec.ts), so the exact requests Casebook sends
 // can be asserted. Each test works in a fresh space: the default connector and templates are
 // per space and owner, and specs run in parallel.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { APIRequestContext, Locator } from '@playwright/test';
-import { test, expect, createCase, createSpace, inSpace, paths, shot, uniq } from './fixtures';
+import { test, expect, createCase, createSpace, inSpace, paths, shot, startJsonServer, uniq } from './fixtures';
 
 interface Received {
   method: string;
@@ -17,36 +15,16 @@ interface Received {
 /** A ticketing API: POST /api/tickets creates #501, GET reads it, PUT updates, POST …/comments. */
 async function startTickets(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      const path = req.url ?? '';
-      received.push({ method: req.method ?? '', path, body: raw ? JSON.parse(raw) : null });
-      const json = (status: number, v: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(v));
-      };
-      if (req.method === 'POST' && path === '/api/tickets') return json(201, { data: { id: '501' } });
-      if (req.method === 'GET' && path === '/api/tickets/501') return json(200, { data: { id: '501', key: 'TKT-501' } });
-      if (req.method === 'PUT' && path === '/api/tickets/501') return json(200, { data: { id: '501' } });
-      if (req.method === 'POST' && path === '/api/tickets/501/comments') return json(201, { ok: true });
-      return json(500, { error: 'Ticket service is down' });
-    });
+  const server = await startJsonServer((req, raw) => {
+    const path = req.url ?? '';
+    received.push({ method: req.method ?? '', path, body: raw ? JSON.parse(raw) : null });
+    if (req.method === 'POST' && path === '/api/tickets') return [201, { data: { id: '501' } }];
+    if (req.method === 'GET' && path === '/api/tickets/501') return [200, { data: { id: '501', key: 'TKT-501' } }];
+    if (req.method === 'PUT' && path === '/api/tickets/501') return [200, { data: { id: '501' } }];
+    if (req.method === 'POST' && path === '/api/tickets/501/comments') return [201, { ok: true }];
+    return [500, { error: 'Ticket service is down' }];
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    // Casebook's HTTP client keeps connections alive: drop them, or close() waits for them
-    // (this hung a test past its timeout after all its steps had passed).
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { ...server, received };
 }
 
 /** Scrolls the sidebar block to the middle of the viewport, so screenshots show all of it. */
