@@ -171,6 +171,42 @@ async fn search_covers_fields_operators_and_prefixes() {
 }
 
 #[tokio::test]
+async fn search_follows_edits_and_deletes() {
+    let app = TestApp::new().await;
+    let renamed = case(&app, "Beacon to rare domain", json!({})).await;
+    let deleted = case(&app, "Gamma ray burst", json!({})).await;
+    case(&app, "Beacon on host", json!({"description": "gamma"})).await;
+
+    app.update_case(&renamed, json!({"title": "Delta exfiltration"}))
+        .await;
+    let (status, _) = app
+        .delete(&format!(
+            "/api/cases?ids={}",
+            enc(&format!("[\"{}\"]", s(&deleted["id"])))
+        ))
+        .await;
+    assert_eq!(status, 204);
+
+    assert_eq!(
+        titles(&app.find("search=beacon").await),
+        vec!["Beacon on host"]
+    );
+    assert_eq!(
+        titles(&app.find("search=delta").await),
+        vec!["Delta exfiltration"]
+    );
+    assert_eq!(
+        titles(&app.find("search=gamma").await),
+        vec!["Beacon on host"]
+    );
+    let oldest_first = app.find("search=beacon%20delta&sortOrder=asc").await;
+    assert_eq!(
+        titles(&oldest_first),
+        vec!["Delta exfiltration", "Beacon on host"]
+    );
+}
+
+#[tokio::test]
 async fn search_finds_a_case_by_id_and_by_incremental_id() {
     let app = TestApp::new().await;
     case(&app, "first", json!({})).await;

@@ -271,6 +271,38 @@ CREATE TRIGGER cases_fts_upd AFTER UPDATE OF title, description ON cases BEGIN
         VALUES (NEW.rowid, NEW.title, NEW.description, NEW.fts_scope);
 END;
 "##,
+    // 7: the full-text index keyed by creation order. Its rowid is `fts_key`, the creation
+    // second times 2^31 plus the case's rowid (`fts_key & 2147483647`), so a search sorted by
+    // `createdAt` reads its page off the index in rowid order and stops there, instead of
+    // looking up and sorting every match (see `find::by_created`). Contentless: nothing reads
+    // the text back, and `contentless_delete` keeps deletes and edits possible. The second is
+    // clamped so the key never leaves 63 bits (SQLite would turn it into a float).
+    r##"
+ALTER TABLE cases ADD COLUMN fts_key INTEGER GENERATED ALWAYS AS
+    (min(max(created_at / 1000, -4294967295), 4294967295) * 2147483648 + rowid) VIRTUAL;
+DROP TRIGGER cases_fts_ins;
+DROP TRIGGER cases_fts_del;
+DROP TRIGGER cases_fts_upd;
+DROP TABLE cases_fts;
+CREATE VIRTUAL TABLE cases_fts USING fts5(
+    title, description, fts_scope, content='', contentless_delete=1,
+    tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO cases_fts (rowid, title, description, fts_scope)
+    SELECT fts_key, title, description, fts_scope FROM cases ORDER BY fts_key;
+CREATE TRIGGER cases_fts_ins AFTER INSERT ON cases BEGIN
+    INSERT INTO cases_fts (rowid, title, description, fts_scope)
+        VALUES (NEW.fts_key, NEW.title, NEW.description, NEW.fts_scope);
+END;
+CREATE TRIGGER cases_fts_del AFTER DELETE ON cases BEGIN
+    DELETE FROM cases_fts WHERE rowid = OLD.fts_key;
+END;
+CREATE TRIGGER cases_fts_upd AFTER UPDATE OF title, description, created_at ON cases BEGIN
+    DELETE FROM cases_fts WHERE rowid = OLD.fts_key;
+    INSERT INTO cases_fts (rowid, title, description, fts_scope)
+        VALUES (NEW.fts_key, NEW.title, NEW.description, NEW.fts_scope);
+END;
+"##,
 ];
 
 /// Applies the migrations the database has not seen yet.

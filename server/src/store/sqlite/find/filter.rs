@@ -167,7 +167,7 @@ pub fn common(
             let a = w.arg(scope.fts.clone().unwrap_or_else(|| fts.clone()));
             let r = if driver == Driver::Search { "" } else { "+" };
             any.push(format!(
-                "{r}c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+                "{r}c.rowid IN (SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH {a})"
             ));
         }
         if let Some(id) = &s.id {
@@ -185,11 +185,15 @@ pub fn common(
         if let Some(not) = &s.fts_not {
             let a = w.arg(not.clone());
             w.and(format!(
-                "c.rowid NOT IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH {a})"
+                "c.rowid NOT IN (SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH {a})"
             ));
         }
     }
 }
+
+/// The case rowid of a full-text index row, whose own rowid is the case's `fts_key` (schema
+/// migration 7: creation second × 2^31 + case rowid).
+pub const FTS_CASE_ROWID: &str = "rowid & 2147483647";
 
 /// The FTS5 expression `fts` restricted, through the index's `fts_scope` column (tokens
 /// `sp<hex of space>` and `ow<owner>`, schema migration 6), to `space` and to `owners` when

@@ -8,6 +8,8 @@
 //! branch with no matching case is skipped, and a rare tag drives its branch from the tag
 //! index instead of walking the sorted index past thousands of non-matching cases.
 
+#[cfg(test)]
+mod created_order;
 mod filter;
 #[cfg(test)]
 mod plans;
@@ -19,7 +21,7 @@ use crate::store::{CaseFilter, CasePage, FoundCase, Page, StoreResult};
 use casebook_api::Status;
 use casebook_api::find::{SortField, SortOrder};
 use filter::{Driver, Scope, Where, common};
-use rusqlite::{Connection, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use stats::{Stats, status_counts};
 
 /// Prepares one of the find's statements (tests record each with its arguments to check the
@@ -68,6 +70,16 @@ pub fn find(
     } else {
         f.statuses.iter().copied().map(Some).collect()
     };
+    // The search and its scope as one full-text expression, when nothing else filters.
+    let in_index = fts_only(f).map(|fts| {
+        let space_scope = (stats.other_spaces > 0).then_some(space);
+        let owner_scope: &[_] = if stats.other_owners > 0 {
+            &f.owners
+        } else {
+            &[]
+        };
+        filter::scoped_fts(fts, space_scope, owner_scope)
+    });
     let total = if f.search.is_none() {
         let pick = |s: Status| match s {
             Status::Open => counts.open,
@@ -79,17 +91,11 @@ pub fn find(
         } else {
             f.statuses.iter().map(|s| pick(*s)).sum()
         }
-    } else if let Some(fts) = fts_only(f) {
+    } else if let Some(fts) = &in_index {
         // Scope and search are both in the full-text index: count there, without a look-up
         // per match.
         let mut w = Where::with_args(vec![]);
-        let space_scope = (stats.other_spaces > 0).then_some(space);
-        let owner_scope: &[_] = if stats.other_owners > 0 {
-            &f.owners
-        } else {
-            &[]
-        };
-        let a = w.arg(filter::scoped_fts(fts, space_scope, owner_scope));
+        let a = w.arg(fts.clone());
         let sql = format!(
             "SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH {a} LIMIT {})",
             casebook_api::limits::MAX_DOCS_PER_PAGE
@@ -126,6 +132,8 @@ pub fn find(
     };
     let cases = if total == 0 || page.offset() >= total as usize {
         vec![]
+    } else if let Some(fts) = in_index.filter(|_| sort.0 == SortField::CreatedAt) {
+        by_created(conn, &fts, sort.1, page)?
     } else {
         let plan = Planning {
             stats: &stats,
@@ -152,6 +160,61 @@ fn fts_only(f: &CaseFilter) -> Option<&str> {
         && s.fts_not.is_none();
     s.fts.as_deref().filter(|_| plain)
 }
+
+/// The page of a search sorted by `createdAt` whose whole filter is in the full-text index
+/// (`fts`): read off the index in rowid order, which is creation order to the second (schema
+/// migration 7), and stopped at the page. Every match in the second of the window's last match
+/// joins the candidates, so their exact order (milliseconds, then rowid) can come from the
+/// cases, as for every other find.
+fn by_created(
+    conn: &Connection,
+    fts: &str,
+    order: SortOrder,
+    page: Page,
+) -> StoreResult<Vec<FoundCase>> {
+    let dir = if order == SortOrder::Asc {
+        "ASC"
+    } else {
+        "DESC"
+    };
+    let window = (page.offset() + page.per_page) as i64;
+    let mut w = Where::with_args(vec![]);
+    let (m, off) = (w.arg(fts.to_string()), w.arg(window - 1));
+    let sql = format!(
+        "SELECT rowid FROM cases_fts WHERE cases_fts MATCH {m} ORDER BY rowid {dir} LIMIT 1 OFFSET {off}"
+    );
+    let last: Option<i64> = prepare(conn, &sql, &w.args)?
+        .query_row(params_from_iter(w.args.iter()), |r| r.get(0))
+        .optional()?;
+    let mut w = Where::with_args(vec![]);
+    let m = w.arg(fts.to_string());
+    // Without a window's worth of matches, all of them are candidates.
+    let second = last.map(|k| k.div_euclid(FTS_SECOND));
+    let bound = match (order, second) {
+        (SortOrder::Desc, Some(s)) => Some((">=", s * FTS_SECOND)),
+        (SortOrder::Asc, Some(s)) => (s + 1).checked_mul(FTS_SECOND).map(|b| ("<", b)),
+        (_, None) => None,
+    };
+    let range = bound.map_or(String::new(), |(op, b)| {
+        format!(" AND rowid {op} {}", w.arg(b))
+    });
+    let (lim, off) = (w.arg(page.per_page as i64), w.arg(page.offset() as i64));
+    let sql = format!(
+        "SELECT {CASE_COLUMNS} FROM cases c WHERE c.rowid IN \
+         (SELECT {} FROM cases_fts WHERE cases_fts MATCH {m}{range}) \
+         ORDER BY c.created_at {dir}, c.rowid {dir} LIMIT {lim} OFFSET {off}",
+        filter::FTS_CASE_ROWID
+    );
+    let mut stmt = prepare(conn, &sql, &w.args)?;
+    let cases = stmt
+        .query_map(params_from_iter(w.args.iter()), found_case_from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(cases)
+}
+
+/// One creation second in `fts_key` (schema migration 7): the key is the second times this
+/// plus the case's rowid.
+const FTS_SECOND: i64 = 1 << 31;
 
 /// The search hits of one owner's branch, counted in the full-text index (whose `fts_scope`
 /// knows the owner) only as far as planning needs: a term common overall can be rare for one
