@@ -277,13 +277,18 @@ END;
     // looking up and sorting every match (see `find::by_created`). Contentless: nothing reads
     // the text back, and `contentless_delete` keeps deletes and edits possible. The second is
     // clamped so the key never leaves 63 bits (SQLite would turn it into a float).
+    // `fts_scope` also gains the status (`st<code>`) and severity (`sv<code>`), so a search
+    // filtered by them is answered in the index too; changing either re-indexes the case.
     r##"
-ALTER TABLE cases ADD COLUMN fts_key INTEGER GENERATED ALWAYS AS
-    (min(max(created_at / 1000, -4294967295), 4294967295) * 2147483648 + rowid) VIRTUAL;
 DROP TRIGGER cases_fts_ins;
 DROP TRIGGER cases_fts_del;
 DROP TRIGGER cases_fts_upd;
 DROP TABLE cases_fts;
+ALTER TABLE cases DROP COLUMN fts_scope;
+ALTER TABLE cases ADD COLUMN fts_scope TEXT GENERATED ALWAYS AS
+    ('sp' || lower(hex(space)) || ' ow' || lower(owner) || ' st' || status || ' sv' || severity) VIRTUAL;
+ALTER TABLE cases ADD COLUMN fts_key INTEGER GENERATED ALWAYS AS
+    (min(max(created_at / 1000, -4294967295), 4294967295) * 2147483648 + rowid) VIRTUAL;
 CREATE VIRTUAL TABLE cases_fts USING fts5(
     title, description, fts_scope, content='', contentless_delete=1,
     tokenize='unicode61 remove_diacritics 2'
@@ -297,10 +302,57 @@ END;
 CREATE TRIGGER cases_fts_del AFTER DELETE ON cases BEGIN
     DELETE FROM cases_fts WHERE rowid = OLD.fts_key;
 END;
-CREATE TRIGGER cases_fts_upd AFTER UPDATE OF title, description, created_at ON cases BEGIN
+CREATE TRIGGER cases_fts_upd AFTER UPDATE OF title, description, created_at, status, severity
+    ON cases BEGIN
     DELETE FROM cases_fts WHERE rowid = OLD.fts_key;
     INSERT INTO cases_fts (rowid, title, description, fts_scope)
         VALUES (NEW.fts_key, NEW.title, NEW.description, NEW.fts_scope);
+END;
+"##,
+    // 8: cases per owner, status and severity (`sv`) or category (`ca`), kept by triggers like
+    // `case_stats`, so the status counts of a list filtered by severities or by categories
+    // alone need no pass over the matching cases (see `find::stats`).
+    r##"
+CREATE TABLE facet_stats (
+    space TEXT NOT NULL,
+    owner TEXT NOT NULL,
+    facet TEXT NOT NULL,
+    value TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (space, owner, facet, value, status)
+) WITHOUT ROWID;
+INSERT INTO facet_stats (space, owner, facet, value, status, n)
+    SELECT space, owner, 'sv', severity, status, count(*) FROM cases
+        GROUP BY space, owner, severity, status;
+INSERT INTO facet_stats (space, owner, facet, value, status, n)
+    SELECT space, owner, 'ca', category, status, count(*) FROM cases WHERE category IS NOT NULL
+        GROUP BY space, owner, category, status;
+CREATE TRIGGER cases_facets_ins AFTER INSERT ON cases BEGIN
+    INSERT INTO facet_stats (space, owner, facet, value, status, n)
+        VALUES (NEW.space, NEW.owner, 'sv', NEW.severity, NEW.status, 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO facet_stats (space, owner, facet, value, status, n)
+        SELECT NEW.space, NEW.owner, 'ca', NEW.category, NEW.status, 1 WHERE NEW.category IS NOT NULL
+        ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER cases_facets_del AFTER DELETE ON cases BEGIN
+    UPDATE facet_stats SET n = n - 1 WHERE space = OLD.space AND owner = OLD.owner
+        AND status = OLD.status AND ((facet = 'sv' AND value = CAST(OLD.severity AS TEXT))
+            OR (facet = 'ca' AND value = OLD.category));
+END;
+CREATE TRIGGER cases_facets_upd AFTER UPDATE OF status, severity, category ON cases
+    WHEN OLD.status <> NEW.status OR OLD.severity <> NEW.severity
+        OR OLD.category IS NOT NEW.category BEGIN
+    UPDATE facet_stats SET n = n - 1 WHERE space = OLD.space AND owner = OLD.owner
+        AND status = OLD.status AND ((facet = 'sv' AND value = CAST(OLD.severity AS TEXT))
+            OR (facet = 'ca' AND value = OLD.category));
+    INSERT INTO facet_stats (space, owner, facet, value, status, n)
+        VALUES (NEW.space, NEW.owner, 'sv', NEW.severity, NEW.status, 1)
+        ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO facet_stats (space, owner, facet, value, status, n)
+        SELECT NEW.space, NEW.owner, 'ca', NEW.category, NEW.status, 1 WHERE NEW.category IS NOT NULL
+        ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 "##,
 ];

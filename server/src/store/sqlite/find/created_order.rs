@@ -1,28 +1,82 @@
 //! Checks the search page read off the full-text index in creation order ([`super::by_created`])
-//! against a plain sort of every match, on cases whose creation times disagree with their
-//! rowids and share seconds (the key only orders by the second).
+//! against a plain sort of every match filtered on the case columns, on cases whose creation
+//! times disagree with their rowids and share seconds (the key only orders by the second), and
+//! whose statuses and severities changed after they were indexed.
 
 use super::filter::FTS_CASE_ROWID;
 use super::find;
 use crate::service::search;
 use crate::store::sqlite::SqliteStore;
-use crate::store::{CaseFilter, Page};
-use casebook_api::Owner;
+use crate::store::sqlite::cases::{severity_code, status_code};
+use crate::store::{CaseFilter, Page, SearchExpr};
 use casebook_api::find::{SearchOperator, SortField, SortOrder};
+use casebook_api::{Owner, Severity, Status};
 use rusqlite::Connection;
 
-/// Every match's id in `created_at`, then rowid, order: what any page must be cut from.
-fn reference(conn: &Connection, fts: &str, dir: &str) -> Vec<String> {
-    let sql = format!(
-        "SELECT id FROM cases WHERE rowid IN \
-         (SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH ?1) \
-         ORDER BY created_at {dir}, rowid {dir}"
+/// Every match of `fts` in `f`'s owners, statuses and severities (checked on the case columns),
+/// in `created_at`, then rowid, order: what any page must be cut from.
+fn reference(conn: &Connection, fts: &str, f: &CaseFilter, dir: &str) -> Vec<String> {
+    let list = |v: Vec<String>| v.join(", ");
+    let owners = list(
+        f.owners
+            .iter()
+            .map(|o| format!("'{}'", o.as_str()))
+            .collect(),
     );
+    let mut sql = format!(
+        "SELECT id FROM cases WHERE rowid IN \
+         (SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH ?1) AND owner IN ({owners})"
+    );
+    if !f.statuses.is_empty() {
+        let l = list(
+            f.statuses
+                .iter()
+                .map(|s| status_code(*s).to_string())
+                .collect(),
+        );
+        sql.push_str(&format!(" AND status IN ({l})"));
+    }
+    if !f.severities.is_empty() {
+        let l = list(
+            f.severities
+                .iter()
+                .map(|s| severity_code(*s).to_string())
+                .collect(),
+        );
+        sql.push_str(&format!(" AND severity IN ({l})"));
+    }
+    sql.push_str(&format!(" ORDER BY created_at {dir}, rowid {dir}"));
     let mut stmt = conn.prepare(&sql).expect("reference prepares");
     stmt.query_map([fts], |r| r.get(0))
         .expect("reference runs")
         .collect::<Result<_, _>>()
         .expect("reference rows")
+}
+
+/// The filters each search is checked with.
+fn filters(expr: &SearchExpr) -> Vec<CaseFilter> {
+    let base = CaseFilter {
+        owners: Owner::ALL.to_vec(),
+        search: Some(expr.clone()),
+        ..CaseFilter::default()
+    };
+    let with = |g: fn(&mut CaseFilter)| {
+        let mut f = base.clone();
+        g(&mut f);
+        f
+    };
+    vec![
+        base.clone(),
+        with(|f| f.owners = vec![Owner::Observability]),
+        with(|f| f.statuses = vec![Status::Open]),
+        with(|f| f.statuses = vec![Status::InProgress, Status::Closed]),
+        with(|f| f.severities = vec![Severity::High, Severity::Critical]),
+        with(|f| {
+            f.owners = vec![Owner::SecuritySolution, Owner::Cases];
+            f.statuses = vec![Status::Closed];
+            f.severities = vec![Severity::Low];
+        }),
+    ]
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -35,26 +89,23 @@ async fn search_pages_by_creation_match_a_full_sort() {
     let checked = store
         .with_bulk_connection(|conn| {
             // A third of the cases move into a few shared seconds, with milliseconds that run
-            // against their rowids; some go back before older cases.
+            // against their rowids; some go back before older cases; a quarter change status
+            // and severity after they were indexed.
             conn.execute_batch(
                 "UPDATE cases SET created_at = 1764000000000 + (rowid % 5) * 1000 + 999 - (rowid % 997)
                      WHERE rowid % 3 = 0;
                  UPDATE cases SET created_at = created_at - 86400000 * (rowid % 11)
-                     WHERE rowid % 3 = 1;",
+                     WHERE rowid % 3 = 1;
+                 UPDATE cases SET status = (status + 1) % 3, severity = (severity + rowid) % 4
+                     WHERE rowid % 4 = 0;",
             )?;
             let mut checked = 0;
             for text in ["ransomware", "certificate", "latency", "admin", "zzz-no-match"] {
                 let expr = search::build(text, &[], SearchOperator::Or);
                 let fts = expr.fts.clone().expect("an fts expression");
-                for owners in [Owner::ALL.to_vec(), vec![Owner::Observability]] {
-                    let f = CaseFilter {
-                        owners: owners.clone(),
-                        search: Some(expr.clone()),
-                        ..CaseFilter::default()
-                    };
-                    let scoped = super::filter::scoped_fts(&fts, None, &owners);
+                for f in filters(&expr) {
                     for (order, dir) in [(SortOrder::Desc, "DESC"), (SortOrder::Asc, "ASC")] {
-                        let all = reference(conn, &scoped, dir);
+                        let all = reference(conn, &fts, &f, dir);
                         for (page, per_page) in [(1, 20), (2, 20), (3, 7), (1, 100), (40, 25)] {
                             let p = Page { page, per_page };
                             let got = find(conn, "default", &f, (SortField::CreatedAt, order), p)
@@ -66,8 +117,9 @@ async fn search_pages_by_creation_match_a_full_sort() {
                                 .take(per_page)
                                 .map(String::as_str)
                                 .collect();
-                            assert_eq!(ids, want, "{text} {owners:?} {dir} page {page}×{per_page}");
-                            assert_eq!(got.total, all.len(), "{text} {owners:?}");
+                            let what = format!("{text} {:?} {:?} {:?}", f.owners, f.statuses, f.severities);
+                            assert_eq!(ids, want, "{what} {dir} page {page}×{per_page}");
+                            assert_eq!(got.total, all.len(), "{what}");
                             checked += ids.len();
                         }
                     }

@@ -3,7 +3,7 @@
 
 use super::super::cases::severity_code;
 use crate::store::CaseFilter;
-use casebook_api::{Owner, Status};
+use casebook_api::{Owner, Severity, Status};
 use rusqlite::types::Value;
 
 use super::super::cases::status_code;
@@ -196,21 +196,36 @@ pub fn common(
 pub const FTS_CASE_ROWID: &str = "rowid & 2147483647";
 
 /// The FTS5 expression `fts` restricted, through the index's `fts_scope` column (tokens
-/// `sp<hex of space>` and `ow<owner>`, schema migration 6), to `space` and to `owners` when
-/// given: the full-text index alone then counts the matches in scope, with no look-up per
-/// match. Each restriction costs a walk of a long token list, so callers leave out those that
-/// exclude no case.
-pub fn scoped_fts(fts: &str, space: Option<&str>, owners: &[Owner]) -> String {
+/// `sp<hex of space>`, `ow<owner>`, `st<status code>` and `sv<severity code>`, schema
+/// migrations 6 and 7), to `space` and to each of the other lists that is not empty: the
+/// full-text index alone then counts the matches in scope, with no look-up per match. Each
+/// restriction costs a walk of a long token list, so callers leave out those that exclude no
+/// case.
+pub fn scoped_fts(fts: &str, space: Option<&str>, owners: &[Owner], rest: InIndex<'_>) -> String {
     let mut scope = Vec::new();
     if let Some(space) = space {
         scope.push(format!("sp{}", hex(space)));
     }
+    let any = |tokens: Vec<String>| format!("({})", tokens.join(" OR "));
     if !owners.is_empty() {
-        let o: Vec<String> = owners
+        scope.push(any(owners
             .iter()
             .map(|o| format!("ow{}", o.as_str().to_lowercase()))
-            .collect();
-        scope.push(format!("({})", o.join(" OR ")));
+            .collect()));
+    }
+    if !rest.statuses.is_empty() {
+        scope.push(any(rest
+            .statuses
+            .iter()
+            .map(|s| format!("st{}", status_code(*s)))
+            .collect()));
+    }
+    if !rest.severities.is_empty() {
+        scope.push(any(rest
+            .severities
+            .iter()
+            .map(|s| format!("sv{}", severity_code(*s)))
+            .collect()));
     }
     if scope.is_empty() {
         fts.to_string()
@@ -219,14 +234,27 @@ pub fn scoped_fts(fts: &str, space: Option<&str>, owners: &[Owner]) -> String {
     }
 }
 
+/// The filters besides space and owner that the full-text index holds (see [`scoped_fts`]).
+#[derive(Clone, Copy, Default)]
+pub struct InIndex<'a> {
+    /// Statuses (none: all).
+    pub statuses: &'a [Status],
+    /// Severities (none: all).
+    pub severities: &'a [Severity],
+}
+
 fn hex(s: &str) -> String {
     s.bytes().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Whether any filter other than owners, statuses and the search is set.
 pub fn has_other_filters(f: &CaseFilter) -> bool {
-    !f.severities.is_empty()
-        || !f.tags.is_empty()
+    !f.severities.is_empty() || beyond_the_index(f)
+}
+
+/// Whether any filter the full-text index does not hold (see [`scoped_fts`]) is set.
+pub fn beyond_the_index(f: &CaseFilter) -> bool {
+    !f.tags.is_empty()
         || !f.assignees.is_empty()
         || f.unassigned
         || !f.reporters.is_empty()

@@ -10,6 +10,8 @@
 
 #[cfg(test)]
 mod created_order;
+#[cfg(test)]
+mod facet_counts;
 mod filter;
 #[cfg(test)]
 mod plans;
@@ -20,7 +22,7 @@ use super::cases::{CASE_COLUMNS, status_code};
 use crate::store::{CaseFilter, CasePage, FoundCase, Page, StoreResult};
 use casebook_api::Status;
 use casebook_api::find::{SortField, SortOrder};
-use filter::{Driver, Scope, Where, common};
+use filter::{Driver, InIndex, Scope, Where, common};
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use stats::{Stats, status_counts};
 
@@ -78,7 +80,11 @@ pub fn find(
         } else {
             &[]
         };
-        filter::scoped_fts(fts, space_scope, owner_scope)
+        let rest = InIndex {
+            statuses: &f.statuses,
+            severities: &f.severities,
+        };
+        filter::scoped_fts(fts, space_scope, owner_scope, rest)
     });
     let total = if f.search.is_none() {
         let pick = |s: Status| match s {
@@ -149,12 +155,12 @@ pub fn find(
     })
 }
 
-/// The full-text expression when it is the whole filter besides space and owners (no status,
-/// no other filter, no case-id or `#id` alternative, no excluded terms).
+/// The full-text expression when it is the whole filter besides what the index holds (space,
+/// owners, statuses, severities): no other filter, no case-id or `#id` alternative, no
+/// excluded terms.
 fn fts_only(f: &CaseFilter) -> Option<&str> {
     let s = f.search.as_ref()?;
-    let plain = f.statuses.is_empty()
-        && !filter::has_other_filters(f)
+    let plain = !filter::beyond_the_index(f)
         && s.id.is_none()
         && s.incremental_id.is_none()
         && s.fts_not.is_none();
@@ -256,7 +262,12 @@ fn branch_fts(
 ) -> Option<String> {
     let fts = f.search.as_ref()?.fts.as_deref()?;
     let space_scope = (stats.other_spaces > 0).then_some(space);
-    Some(filter::scoped_fts(fts, space_scope, &[owner]))
+    Some(filter::scoped_fts(
+        fts,
+        space_scope,
+        &[owner],
+        InIndex::default(),
+    ))
 }
 
 /// What the page query is planned from.

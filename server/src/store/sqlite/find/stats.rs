@@ -1,9 +1,10 @@
-//! Trigger-maintained counts behind `_find`: `case_stats` (cases per owner and status) and
-//! `tag_stats` (tagged cases per owner, tag and status). They give the status counts of the
+//! Trigger-maintained counts behind `_find`: `case_stats` (cases per owner and status),
+//! `tag_stats` (tagged cases per owner, tag and status) and `facet_stats` (cases per owner,
+//! status and severity or category). They give the status counts of the
 //! common requests without touching `cases`, and tell the page query how selective a tag
 //! filter is before it picks a plan.
 
-use super::super::cases::status_code;
+use super::super::cases::{severity_code, status_code};
 use super::filter::{Driver, Scope, Where, common, has_other_filters, only_tags};
 use crate::store::{CaseFilter, StoreResult};
 use casebook_api::metrics::StatusCounts;
@@ -125,6 +126,26 @@ fn read_into(
     Ok(())
 }
 
+/// The `facet_stats` facet and values when severities or categories are the filter's only
+/// filter besides owners, statuses and the search.
+fn one_facet(f: &CaseFilter) -> Option<(&'static str, Vec<String>)> {
+    let (sv, ca) = (!f.severities.is_empty(), !f.categories.is_empty());
+    let others = CaseFilter {
+        severities: vec![],
+        categories: vec![],
+        ..f.clone()
+    };
+    if has_other_filters(&others) || sv == ca {
+        return None;
+    }
+    Some(if sv {
+        let codes = f.severities.iter().map(|s| severity_code(*s).to_string());
+        ("sv", codes.collect())
+    } else {
+        ("ca", f.categories.clone())
+    })
+}
+
 fn counts_from(map: &HashMap<(Owner, i64), i64>) -> StatusCounts {
     let mut c = StatusCounts::default();
     for ((_, s), n) in map {
@@ -150,6 +171,18 @@ pub fn status_counts(
     }
     if only_tags(f) && f.tags.len() == 1 {
         return Ok(counts_from(&stats.tagged));
+    }
+    if let Some((facet, values)) = one_facet(f) {
+        let mut w = Where::with_args(vec![space.to_string().into(), facet.to_string().into()]);
+        let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().into()).collect();
+        let (l, v) = (w.list(&owners), w.list(&values));
+        let sql = format!(
+            "SELECT owner, status, n FROM facet_stats WHERE space = ?1 AND owner IN ({l})
+             AND facet = ?2 AND value IN ({v})"
+        );
+        let mut map = HashMap::new();
+        read_into(conn, &sql, &w, &mut map)?;
+        return Ok(counts_from(&map));
     }
     let mut w = Where::with_args(vec![]);
     let sql = if only_tags(f) {
