@@ -61,7 +61,10 @@ impl Driver {
         match self {
             Driver::Index => false,
             Driver::Tags => !f.tags.is_empty(),
-            Driver::Search => f.search.as_ref().is_some_and(|s| s.fts.is_some()),
+            Driver::Search => f
+                .search
+                .as_ref()
+                .is_some_and(|s| s.fts.is_some() || s.id.is_some() || s.incremental_id.is_some()),
         }
     }
 
@@ -160,27 +163,30 @@ pub fn common(
         w.and(format!("{p}c.created_at <= {a}"));
     }
     if let Some(s) = f.search.as_ref().filter(|_| with_search) {
+        // The alternatives are one list of rowids, so the search can drive through it: an OR
+        // of `rowid IN (…)` and column tests would have SQLite scan every case instead.
         let mut any = Vec::new();
         if let Some(fts) = &s.fts {
-            // Unless the search drives, `+` keeps SQLite from driving by the matches anyway
-            // (it would, and look up every match in the wide rows).
             let a = w.arg(scope.fts.clone().unwrap_or_else(|| fts.clone()));
-            let r = if driver == Driver::Search { "" } else { "+" };
             any.push(format!(
-                "{r}c.rowid IN (SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH {a})"
+                "SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH {a}"
             ));
         }
         if let Some(id) = &s.id {
             let a = w.arg(id.clone());
-            any.push(format!("c.id = {a}"));
+            any.push(format!("SELECT rowid FROM cases WHERE id = {a}"));
         }
         if let Some(n) = s.incremental_id {
-            // With the space (unprefixed), so the OR can use `cases_incremental`.
             let (sp, a) = (w.arg(space.to_string()), w.arg(n));
-            any.push(format!("(c.space = {sp} AND c.incremental_id = {a})"));
+            any.push(format!(
+                "SELECT rowid FROM cases WHERE space = {sp} AND incremental_id = {a}"
+            ));
         }
         if !any.is_empty() {
-            w.and(format!("({})", any.join(" OR ")));
+            // Unless the search drives, `+` keeps SQLite from driving by the matches anyway
+            // (it would, and look up every match in the wide rows).
+            let r = if driver == Driver::Search { "" } else { "+" };
+            w.and(format!("{r}c.rowid IN ({})", any.join(" UNION ALL ")));
         }
         if let Some(not) = &s.fts_not {
             let a = w.arg(not.clone());

@@ -78,6 +78,9 @@ fn variants() -> Vec<Variant> {
         ("search", |f, _| {
             f.search = Some(search::build("ransomware", &[], SearchOperator::Or))
         }),
+        ("search #id", |f, _| {
+            f.search = Some(search::build("#1234", &[], SearchOperator::Or))
+        }),
         ("search two words", |f, _| {
             f.search = Some(search::build("checkout latency", &[], SearchOperator::And))
         }),
