@@ -309,9 +309,10 @@ CREATE TRIGGER cases_fts_upd AFTER UPDATE OF title, description, created_at, sta
         VALUES (NEW.fts_key, NEW.title, NEW.description, NEW.fts_scope);
 END;
 "##,
-    // 8: cases per owner, status and severity (`sv`) or category (`ca`), kept by triggers like
-    // `case_stats`, so the status counts of a list filtered by severities or by categories
-    // alone need no pass over the matching cases (see `find::stats`).
+    // 8: cases per owner, status and facet value, kept by triggers like `case_stats`, so the
+    // status counts of a list filtered by one of these alone need no pass over its cases (see
+    // `find::stats`): severity (`sv`), category (`ca`), reporter (`rp`) and "no assignees"
+    // (`un`, value ''). A NULL value (no category, assigned) has no row.
     r##"
 CREATE TABLE facet_stats (
     space TEXT NOT NULL,
@@ -322,36 +323,34 @@ CREATE TABLE facet_stats (
     n INTEGER NOT NULL,
     PRIMARY KEY (space, owner, facet, value, status)
 ) WITHOUT ROWID;
+CREATE VIEW case_facets (case_rowid, space, owner, status, facet, value) AS
+    SELECT rowid, space, owner, status, 'sv', CAST(severity AS TEXT) FROM cases
+    UNION ALL SELECT rowid, space, owner, status, 'ca', category FROM cases
+        WHERE category IS NOT NULL
+    UNION ALL SELECT rowid, space, owner, status, 'rp', reporter FROM cases
+        WHERE reporter IS NOT NULL
+    UNION ALL SELECT rowid, space, owner, status, 'un', '' FROM cases WHERE assignee_count = 0;
 INSERT INTO facet_stats (space, owner, facet, value, status, n)
-    SELECT space, owner, 'sv', severity, status, count(*) FROM cases
-        GROUP BY space, owner, severity, status;
-INSERT INTO facet_stats (space, owner, facet, value, status, n)
-    SELECT space, owner, 'ca', category, status, count(*) FROM cases WHERE category IS NOT NULL
-        GROUP BY space, owner, category, status;
+    SELECT space, owner, facet, value, status, count(*) FROM case_facets
+        GROUP BY space, owner, facet, value, status;
 CREATE TRIGGER cases_facets_ins AFTER INSERT ON cases BEGIN
     INSERT INTO facet_stats (space, owner, facet, value, status, n)
-        VALUES (NEW.space, NEW.owner, 'sv', NEW.severity, NEW.status, 1)
-        ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO facet_stats (space, owner, facet, value, status, n)
-        SELECT NEW.space, NEW.owner, 'ca', NEW.category, NEW.status, 1 WHERE NEW.category IS NOT NULL
+        SELECT space, owner, facet, value, status, 1 FROM case_facets WHERE case_rowid = NEW.rowid
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
-CREATE TRIGGER cases_facets_del AFTER DELETE ON cases BEGIN
-    UPDATE facet_stats SET n = n - 1 WHERE space = OLD.space AND owner = OLD.owner
-        AND status = OLD.status AND ((facet = 'sv' AND value = CAST(OLD.severity AS TEXT))
-            OR (facet = 'ca' AND value = OLD.category));
+CREATE TRIGGER cases_facets_del BEFORE DELETE ON cases BEGIN
+    UPDATE facet_stats SET n = n - 1 WHERE (space, owner, facet, value, status) IN
+        (SELECT space, owner, facet, value, status FROM case_facets WHERE case_rowid = OLD.rowid);
 END;
-CREATE TRIGGER cases_facets_upd AFTER UPDATE OF status, severity, category ON cases
-    WHEN OLD.status <> NEW.status OR OLD.severity <> NEW.severity
-        OR OLD.category IS NOT NEW.category BEGIN
-    UPDATE facet_stats SET n = n - 1 WHERE space = OLD.space AND owner = OLD.owner
-        AND status = OLD.status AND ((facet = 'sv' AND value = CAST(OLD.severity AS TEXT))
-            OR (facet = 'ca' AND value = OLD.category));
+CREATE TRIGGER cases_facets_upd_old BEFORE UPDATE OF status, severity, category, reporter,
+    assignee_count ON cases BEGIN
+    UPDATE facet_stats SET n = n - 1 WHERE (space, owner, facet, value, status) IN
+        (SELECT space, owner, facet, value, status FROM case_facets WHERE case_rowid = OLD.rowid);
+END;
+CREATE TRIGGER cases_facets_upd_new AFTER UPDATE OF status, severity, category, reporter,
+    assignee_count ON cases BEGIN
     INSERT INTO facet_stats (space, owner, facet, value, status, n)
-        VALUES (NEW.space, NEW.owner, 'sv', NEW.severity, NEW.status, 1)
-        ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO facet_stats (space, owner, facet, value, status, n)
-        SELECT NEW.space, NEW.owner, 'ca', NEW.category, NEW.status, 1 WHERE NEW.category IS NOT NULL
+        SELECT space, owner, facet, value, status, 1 FROM case_facets WHERE case_rowid = NEW.rowid
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 "##,

@@ -1,5 +1,6 @@
-//! Checks the status counts read from `facet_stats` (a severity or category filter alone)
-//! against a count of the cases themselves, after cases were edited and deleted.
+//! Checks the status counts read from `facet_stats` (a severity, category, reporter or "no
+//! assignees" filter alone) against a count of the cases themselves, after cases were edited
+//! and deleted.
 
 use super::find;
 use crate::store::sqlite::SqliteStore;
@@ -40,6 +41,8 @@ async fn severity_and_category_counts_follow_edits_and_deletes() {
                  UPDATE cases SET severity = (severity + 1) % 4 WHERE rowid % 7 = 0;
                  UPDATE cases SET category = NULL WHERE rowid % 11 = 0;
                  UPDATE cases SET category = 'Moved' WHERE rowid % 13 = 0;
+                 UPDATE cases SET reporter = 'moved.user' WHERE rowid % 9 = 0;
+                 UPDATE cases SET assignee_count = 1 - min(assignee_count, 1) WHERE rowid % 6 = 0;
                  DELETE FROM cases WHERE rowid % 17 = 0;",
             )?;
             let categories: Vec<String> = conn
@@ -52,18 +55,36 @@ async fn severity_and_category_counts_follow_edits_and_deletes() {
                 let mut filters = Vec::new();
                 for sv in [Severity::Low, Severity::High, Severity::Critical] {
                     let cond = format!("severity = {}", severity_code(sv));
-                    filters.push((vec![sv], vec![], cond));
+                    let f = CaseFilter {
+                        severities: vec![sv],
+                        ..CaseFilter::default()
+                    };
+                    filters.push((f, cond));
                 }
                 for c in &categories {
-                    filters.push((vec![], vec![c.clone()], format!("category = '{c}'")));
+                    let f = CaseFilter {
+                        categories: vec![c.clone()],
+                        ..CaseFilter::default()
+                    };
+                    filters.push((f, format!("category = '{c}'")));
                 }
-                for (severities, cats, cond) in filters {
+                for r in ["alice.chen", "moved.user"] {
+                    let f = CaseFilter {
+                        reporters: vec![r.to_string()],
+                        ..CaseFilter::default()
+                    };
+                    filters.push((f, format!("reporter = '{r}'")));
+                }
+                let none = CaseFilter {
+                    unassigned: true,
+                    ..CaseFilter::default()
+                };
+                filters.push((none, "assignee_count = 0".to_string()));
+                for (f, cond) in filters {
                     let f = CaseFilter {
                         owners: owners.clone(),
-                        severities,
-                        categories: cats,
                         statuses: vec![Status::Open],
-                        ..CaseFilter::default()
+                        ..f
                     };
                     let sort = (SortField::CreatedAt, SortOrder::Desc);
                     let page = Page {
@@ -74,6 +95,12 @@ async fn severity_and_category_counts_follow_edits_and_deletes() {
                         .expect("find runs")
                         .counts;
                     let want = counted(conn, &owners, &cond);
+                    if owners.len() == Owner::ALL.len() {
+                        assert!(
+                            want.iter().sum::<i64>() > 0,
+                            "no case has {cond}: a weak check"
+                        );
+                    }
                     assert_eq!(
                         [got.open, got.in_progress, got.closed],
                         want,

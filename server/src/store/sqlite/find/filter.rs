@@ -88,6 +88,19 @@ pub struct Scope<'a> {
     /// The full-text expression to use instead of the search's own (one restricted to the
     /// branch's scope, see [`scoped_fts`], when the matches drive a branch).
     pub fts: Option<String>,
+    /// Keep the status off the indexes: a createdAt page filtered by a column whose own index
+    /// ends in `created_at` (severity, category, reporter, no assignees) walks that index in
+    /// order, where the status index would read and sort every case of the status.
+    pub status_off_index: bool,
+}
+
+/// Whether a filter with its own `(space, owner, column, created_at)` index is set (see
+/// [`Scope::status_off_index`]).
+pub fn has_ordered_filter(f: &CaseFilter) -> bool {
+    f.severities.len() == 1
+        || f.categories.len() == 1
+        || f.reporters.len() == 1
+        || (f.unassigned && f.assignees.is_empty())
 }
 
 /// Writes `space`, `owner`, `status` and every filter except statuses; with `with_search` also
@@ -109,7 +122,8 @@ pub fn common(
     w.and(format!("{p}c.owner IN ({l})"));
     if let Some(st) = scope.status {
         let a = w.arg(status_code(st));
-        w.and(format!("{p}c.status = {a}"));
+        let q = if scope.status_off_index { "+" } else { p };
+        w.and(format!("{q}c.status = {a}"));
     }
     if !f.severities.is_empty() {
         let codes: Vec<i64> = f.severities.iter().map(|s| severity_code(*s)).collect();

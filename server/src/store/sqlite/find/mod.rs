@@ -114,6 +114,7 @@ pub fn find(
             owners: &f.owners,
             status: None,
             fts: None,
+            status_off_index: false,
         };
         // Counting visits every match, so the search's own index drives.
         let driver = Driver::Search;
@@ -315,6 +316,7 @@ fn page_of(
                 fts: (driver == Driver::Search)
                     .then(|| branch_fts(f, stats, space, *owner))
                     .flatten(),
+                status_off_index: col == "created_at" && filter::has_ordered_filter(f),
             };
             common(&mut b, space, f, &scope, true, driver);
             let lim = b.arg(window);

@@ -126,24 +126,30 @@ fn read_into(
     Ok(())
 }
 
-/// The `facet_stats` facet and values when severities or categories are the filter's only
-/// filter besides owners, statuses and the search.
+/// The `facet_stats` facet and values when one of severities, categories, reporters or "no
+/// assignees" is the filter's only filter besides owners, statuses and the search.
 fn one_facet(f: &CaseFilter) -> Option<(&'static str, Vec<String>)> {
-    let (sv, ca) = (!f.severities.is_empty(), !f.categories.is_empty());
-    let others = CaseFilter {
+    let facets = [
+        (!f.severities.is_empty()).then(|| {
+            let codes = f.severities.iter().map(|s| severity_code(*s).to_string());
+            ("sv", codes.collect())
+        }),
+        (!f.categories.is_empty()).then(|| ("ca", f.categories.clone())),
+        (!f.reporters.is_empty()).then(|| ("rp", f.reporters.clone())),
+        (f.unassigned && f.assignees.is_empty()).then(|| ("un", vec![String::new()])),
+    ];
+    let rest = CaseFilter {
         severities: vec![],
         categories: vec![],
+        reporters: vec![],
+        unassigned: f.unassigned && !f.assignees.is_empty(),
         ..f.clone()
     };
-    if has_other_filters(&others) || sv == ca {
-        return None;
+    let mut set = facets.into_iter().flatten();
+    match (set.next(), set.next()) {
+        (Some(one), None) if !has_other_filters(&rest) => Some(one),
+        _ => None,
     }
-    Some(if sv {
-        let codes = f.severities.iter().map(|s| severity_code(*s).to_string());
-        ("sv", codes.collect())
-    } else {
-        ("ca", f.categories.clone())
-    })
 }
 
 fn counts_from(map: &HashMap<(Owner, i64), i64>) -> StatusCounts {
@@ -200,6 +206,7 @@ pub fn status_counts(
             owners: &f.owners,
             status: None,
             fts: None,
+            status_off_index: false,
         };
         let driver = stats.count_driver(f);
         common(&mut w, space, f, &scope, false, driver);
