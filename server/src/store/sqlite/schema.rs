@@ -303,7 +303,9 @@ CREATE TRIGGER cases_fts_del AFTER DELETE ON cases BEGIN
     DELETE FROM cases_fts WHERE rowid = OLD.fts_key;
 END;
 CREATE TRIGGER cases_fts_upd AFTER UPDATE OF title, description, created_at, status, severity
-    ON cases BEGIN
+    ON cases WHEN OLD.title <> NEW.title OR OLD.description <> NEW.description
+        OR OLD.created_at <> NEW.created_at OR OLD.status <> NEW.status
+        OR OLD.severity <> NEW.severity BEGIN
     DELETE FROM cases_fts WHERE rowid = OLD.fts_key;
     INSERT INTO cases_fts (rowid, title, description, fts_scope)
         VALUES (NEW.fts_key, NEW.title, NEW.description, NEW.fts_scope);
@@ -312,7 +314,9 @@ END;
     // 8: cases per owner, status and facet value, kept by triggers like `case_stats`, so the
     // status counts of a list filtered by one of these alone need no pass over its cases (see
     // `find::stats`): severity (`sv`), category (`ca`), reporter (`rp`) and "no assignees"
-    // (`un`, value ''). A NULL value (no category, assigned) has no row.
+    // (`un`, value ''). A NULL value (no category, assigned) has no row. The case store
+    // rewrites every column on each update, so the update triggers (here and the full-text
+    // one) fire only when a value they index really changed: a comment re-indexes nothing.
     r##"
 CREATE TABLE facet_stats (
     space TEXT NOT NULL,
@@ -343,12 +347,16 @@ CREATE TRIGGER cases_facets_del BEFORE DELETE ON cases BEGIN
         (SELECT space, owner, facet, value, status FROM case_facets WHERE case_rowid = OLD.rowid);
 END;
 CREATE TRIGGER cases_facets_upd_old BEFORE UPDATE OF status, severity, category, reporter,
-    assignee_count ON cases BEGIN
+    assignee_count ON cases WHEN OLD.status <> NEW.status OR OLD.severity <> NEW.severity
+        OR OLD.category IS NOT NEW.category OR OLD.reporter IS NOT NEW.reporter
+        OR (OLD.assignee_count = 0) <> (NEW.assignee_count = 0) BEGIN
     UPDATE facet_stats SET n = n - 1 WHERE (space, owner, facet, value, status) IN
         (SELECT space, owner, facet, value, status FROM case_facets WHERE case_rowid = OLD.rowid);
 END;
 CREATE TRIGGER cases_facets_upd_new AFTER UPDATE OF status, severity, category, reporter,
-    assignee_count ON cases BEGIN
+    assignee_count ON cases WHEN OLD.status <> NEW.status OR OLD.severity <> NEW.severity
+        OR OLD.category IS NOT NEW.category OR OLD.reporter IS NOT NEW.reporter
+        OR (OLD.assignee_count = 0) <> (NEW.assignee_count = 0) BEGIN
     INSERT INTO facet_stats (space, owner, facet, value, status, n)
         SELECT space, owner, facet, value, status, 1 FROM case_facets WHERE case_rowid = NEW.rowid
         ON CONFLICT DO UPDATE SET n = n + 1;
