@@ -106,9 +106,11 @@ impl Service {
         DateTime::from_timestamp_millis(Utc::now().timestamp_millis()).unwrap_or_default()
     }
 
-    /// A fresh object id.
+    /// A fresh object id: a UUIDv7, so ids created in turn sort in turn and a create appends
+    /// to the id indexes (cases, comments, user actions) instead of dirtying a random page of
+    /// each, which every durable commit must write.
     pub fn new_id() -> String {
-        uuid::Uuid::new_v4().to_string()
+        uuid::Uuid::now_v7().to_string()
     }
 
     /// Loads one case or fails with Kibana's 404.
