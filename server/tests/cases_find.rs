@@ -206,6 +206,31 @@ async fn search_follows_edits_and_deletes() {
     );
 }
 
+/// The same search asked before and after each write: a search's count and page bounds are
+/// kept between commits (`store::sqlite::memo`), and every write must drop them.
+#[tokio::test]
+async fn a_repeated_search_sees_every_write_in_between() {
+    let app = TestApp::new().await;
+    let first = case(&app, "Beacon one", json!({})).await;
+    let newest = |r: Value| (r["total"].clone(), titles(&r));
+    let ask = || app.find("search=beacon&perPage=1");
+
+    assert_eq!(newest(ask().await), (json!(1), vec!["Beacon one".into()]));
+    case(&app, "Beacon two", json!({})).await;
+    assert_eq!(newest(ask().await), (json!(2), vec!["Beacon two".into()]));
+    app.update_case(&first, json!({"title": "Quiet one"})).await;
+    assert_eq!(newest(ask().await), (json!(1), vec!["Beacon two".into()]));
+    assert_eq!(app.find("search=quiet").await["total"], 1);
+    let (status, _) = app
+        .delete(&format!(
+            "/api/cases?ids={}",
+            enc(&format!("[\"{}\"]", s(&first["id"])))
+        ))
+        .await;
+    assert_eq!(status, 204);
+    assert_eq!(app.find("search=quiet").await["total"], 0);
+}
+
 #[tokio::test]
 async fn search_finds_a_case_by_id_and_by_incremental_id() {
     let app = TestApp::new().await;

@@ -67,7 +67,8 @@ impl Store for SqliteStore {
         page: Page,
     ) -> StoreResult<CasePage> {
         let (space, filter) = (owned(space), filter.clone());
-        self.read(move |c| find::find(c, &space, &filter, sort, page))
+        let memo = self.memo.clone();
+        self.read(move |c| find::find(c, &memo, &space, &filter, sort, page))
             .await
     }
     async fn tags(&self, space: &str, owners: &[Owner]) -> StoreResult<Vec<String>> {

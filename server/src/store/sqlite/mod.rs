@@ -1,7 +1,6 @@
 //! The SQLite store: one file, WAL mode, migrations applied at open. Reads run on a small pool
 //! of read-only connections; every write goes to one writer thread that groups concurrent
-//! batches into a single durable commit (each batch in its own savepoint, so one batch's
-//! conflict rolls back only that batch). This keeps creates durable and fast at once.
+//! jobs into a single durable commit ([`writer`]). This keeps creates durable and fast at once.
 
 mod attachments;
 pub mod bulk;
@@ -10,23 +9,19 @@ mod cases;
 mod connectors;
 mod find;
 mod imp;
+mod memo;
 mod misc;
 mod schema;
 mod security;
 mod user_actions;
+mod writer;
 
 use super::{StoreError, StoreResult};
+use memo::Memo;
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 use tokio::sync::{Semaphore, oneshot};
-
-type Job = Box<dyn FnOnce(&Connection) -> StoreResult<()> + Send>;
-
-struct WriteReq {
-    job: Job,
-    reply: oneshot::Sender<StoreResult<()>>,
-}
 
 struct Readers {
     conns: Mutex<Vec<Connection>>,
@@ -37,8 +32,10 @@ struct Readers {
 #[derive(Clone)]
 pub struct SqliteStore {
     readers: Arc<Readers>,
-    writer: mpsc::Sender<WriteReq>,
+    writer: mpsc::Sender<writer::WriteReq>,
     path: PathBuf,
+    /// Costly search answers, dropped by every commit.
+    memo: Arc<Memo>,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -73,9 +70,6 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 
 /// Number of pooled read connections.
 const READERS: usize = 8;
-/// Most write batches grouped into one commit.
-const MAX_GROUP: usize = 256;
-
 impl SqliteStore {
     /// Opens (creating if needed) the database file and applies migrations.
     pub fn open(path: &Path) -> StoreResult<Self> {
@@ -86,8 +80,9 @@ impl SqliteStore {
         let writer = Connection::open(path)?;
         configure(&writer)?;
         writer.pragma_update(None, "journal_mode", "WAL")?;
-        // FULL: every commit is on disk before the client hears "200".
-        writer.pragma_update(None, "synchronous", "FULL")?;
+        // NORMAL: the commit itself does not sync the WAL; the writer's sync thread does,
+        // before any client hears "200" (see `writer`).
+        writer.pragma_update(None, "synchronous", "NORMAL")?;
         schema::migrate(&writer)?;
         let mut conns = Vec::with_capacity(READERS);
         for _ in 0..READERS {
@@ -100,11 +95,10 @@ impl SqliteStore {
             configure(&c)?;
             conns.push(c);
         }
-        let (tx, rx) = mpsc::channel::<WriteReq>();
-        std::thread::Builder::new()
-            .name("casebook-sqlite-writer".into())
-            .spawn(move || writer_loop(writer, rx))
-            .map_err(|e| StoreError::Database(e.to_string()))?;
+        let memo = Arc::new(Memo::default());
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let tx = writer::spawn(writer, wal.into(), memo.clone())?;
         Ok(Self {
             readers: Arc::new(Readers {
                 conns: Mutex::new(conns),
@@ -112,6 +106,7 @@ impl SqliteStore {
             }),
             writer: tx,
             path: path.to_path_buf(),
+            memo,
         })
     }
 
@@ -159,7 +154,7 @@ impl SqliteStore {
     {
         let (reply, rx) = oneshot::channel();
         self.writer
-            .send(WriteReq {
+            .send(writer::WriteReq {
                 job: Box::new(f),
                 reply,
             })
@@ -180,45 +175,9 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -1_000_000)?;
         conn.set_prepared_statement_cache_capacity(64);
-        f(&mut conn)
-    }
-}
-
-fn writer_loop(mut conn: Connection, rx: mpsc::Receiver<WriteReq>) {
-    while let Ok(first) = rx.recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_GROUP {
-            match rx.try_recv() {
-                Ok(req) => batch.push(req),
-                Err(_) => break,
-            }
-        }
-        let mut results: Vec<StoreResult<()>> = Vec::with_capacity(batch.len());
-        let mut replies = Vec::with_capacity(batch.len());
-        let committed = (|| -> StoreResult<()> {
-            let mut tx = conn.transaction()?;
-            for req in batch {
-                let mut sp = tx.savepoint()?;
-                let r = (req.job)(&sp);
-                if r.is_ok() {
-                    sp.commit()?;
-                } else {
-                    sp.rollback()?;
-                    drop(sp);
-                }
-                results.push(r);
-                replies.push(req.reply);
-            }
-            tx.commit()?;
-            Ok(())
-        })();
-        for (i, reply) in replies.into_iter().enumerate() {
-            let r = match &committed {
-                Ok(()) => std::mem::replace(&mut results[i], Ok(())),
-                Err(e) => Err(StoreError::Database(e.to_string())),
-            };
-            let _ = reply.send(r);
-        }
+        let out = f(&mut conn);
+        self.memo.invalidate();
+        out
     }
 }
 

@@ -108,7 +108,7 @@ async fn search_pages_by_creation_match_a_full_sort() {
                         let all = reference(conn, &fts, &f, dir);
                         for (page, per_page) in [(1, 20), (2, 20), (3, 7), (1, 100), (40, 25)] {
                             let p = Page { page, per_page };
-                            let got = find(conn, "default", &f, (SortField::CreatedAt, order), p)
+                            let got = find(conn, &super::Memo::default(), "default", &f, (SortField::CreatedAt, order), p)
                                 .expect("find runs");
                             let ids: Vec<&str> = got.cases.iter().map(|c| c.id.as_str()).collect();
                             let want: Vec<&str> = all

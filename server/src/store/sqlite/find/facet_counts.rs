@@ -91,7 +91,7 @@ async fn severity_and_category_counts_follow_edits_and_deletes() {
                         page: 1,
                         per_page: 5,
                     };
-                    let got = find(conn, "default", &f, sort, page)
+                    let got = find(conn, &super::Memo::default(), "default", &f, sort, page)
                         .expect("find runs")
                         .counts;
                     let want = counted(conn, &owners, &cond);

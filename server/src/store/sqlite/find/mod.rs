@@ -19,6 +19,7 @@ mod stats;
 
 use super::case_json::found_case_from_row;
 use super::cases::{CASE_COLUMNS, status_code};
+use super::memo::Memo;
 use crate::store::{CaseFilter, CasePage, FoundCase, Page, StoreResult};
 use casebook_api::Status;
 use casebook_api::find::{SortField, SortOrder};
@@ -45,6 +46,21 @@ fn prepare<'c>(
     Ok(conn.prepare_cached(sql)?)
 }
 
+/// Runs a one-value statement of a search through the memo: its answer is reused until the
+/// next commit (the full-text counts and window bounds are the costly part of a search).
+fn remembered(
+    conn: &Connection,
+    memo: &Memo,
+    sql: &str,
+    args: &[rusqlite::types::Value],
+) -> StoreResult<Option<i64>> {
+    memo.answer(format!("{sql}\n{args:?}"), || {
+        Ok(prepare(conn, sql, args)?
+            .query_row(params_from_iter(args.iter()), |r| r.get::<_, i64>(0))
+            .optional()?)
+    })
+}
+
 fn sort_column(s: SortField) -> &'static str {
     match s {
         SortField::CreatedAt => "created_at",
@@ -60,6 +76,7 @@ fn sort_column(s: SortField) -> &'static str {
 /// Runs a find.
 pub fn find(
     conn: &Connection,
+    memo: &Memo,
     space: &str,
     f: &CaseFilter,
     sort: (SortField, SortOrder),
@@ -106,8 +123,7 @@ pub fn find(
             "SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH {a} LIMIT {})",
             casebook_api::limits::MAX_DOCS_PER_PAGE
         );
-        prepare(conn, &sql, &w.args)?
-            .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
+        remembered(conn, memo, &sql, &w.args)?.unwrap_or(0)
     } else {
         let mut w = Where::with_args(vec![]);
         let scope = Scope {
@@ -134,20 +150,19 @@ pub fn find(
             w.sql,
             casebook_api::limits::MAX_DOCS_PER_PAGE
         );
-        prepare(conn, &sql, &w.args)?
-            .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?
+        remembered(conn, memo, &sql, &w.args)?.unwrap_or(0)
     };
     let cases = if total == 0 || page.offset() >= total as usize {
         vec![]
     } else if let Some(fts) = in_index.filter(|_| sort.0 == SortField::CreatedAt) {
-        by_created(conn, &fts, sort.1, page)?
+        by_created(conn, memo, &fts, sort.1, page)?
     } else {
         let plan = Planning {
             stats: &stats,
             statuses: &statuses,
             matches: f.search.is_some().then_some(total),
         };
-        page_of(conn, space, f, sort, page, &plan)?
+        page_of(conn, memo, space, f, sort, page, &plan)?
     };
     Ok(CasePage {
         cases,
@@ -175,6 +190,7 @@ fn fts_only(f: &CaseFilter) -> Option<&str> {
 /// cases, as for every other find.
 fn by_created(
     conn: &Connection,
+    memo: &Memo,
     fts: &str,
     order: SortOrder,
     page: Page,
@@ -190,9 +206,7 @@ fn by_created(
     let sql = format!(
         "SELECT rowid FROM cases_fts WHERE cases_fts MATCH {m} ORDER BY rowid {dir} LIMIT 1 OFFSET {off}"
     );
-    let last: Option<i64> = prepare(conn, &sql, &w.args)?
-        .query_row(params_from_iter(w.args.iter()), |r| r.get(0))
-        .optional()?;
+    let last = remembered(conn, memo, &sql, &w.args)?;
     let mut w = Where::with_args(vec![]);
     let m = w.arg(fts.to_string());
     // Without a window's worth of matches, all of them are candidates.
@@ -226,16 +240,17 @@ const FTS_SECOND: i64 = 1 << 31;
 /// The search hits of one owner's branch, counted in the full-text index (whose `fts_scope`
 /// knows the owner) only as far as planning needs: a term common overall can be rare for one
 /// owner, whose branch must then be driven by the matches rather than walk the owner's whole
-/// sorted index looking for them. `matches` is the hit count of the whole search.
+/// sorted index looking for them. `plan.matches` is the hit count of the whole search.
 fn owner_matches(
     conn: &Connection,
+    memo: &Memo,
     space: &str,
     f: &CaseFilter,
-    stats: &Stats,
+    plan: &Planning<'_>,
     owner: casebook_api::Owner,
     window: i64,
-    matches: Option<i64>,
 ) -> StoreResult<Option<i64>> {
+    let (stats, matches) = (plan.stats, plan.matches);
     let (Some(m), Some(_)) = (matches, f.search.as_ref().and_then(|s| s.fts.as_deref())) else {
         return Ok(matches);
     };
@@ -249,8 +264,7 @@ fn owner_matches(
     let sql = format!(
         "SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH {a} LIMIT {cap})"
     );
-    let n = prepare(conn, &sql, &w.args)?
-        .query_row(params_from_iter(w.args.iter()), |r| r.get::<_, i64>(0))?;
+    let n = remembered(conn, memo, &sql, &w.args)?.unwrap_or(0);
     Ok(Some(n.min(m)))
 }
 
@@ -283,13 +297,14 @@ struct Planning<'a> {
 
 fn page_of(
     conn: &Connection,
+    memo: &Memo,
     space: &str,
     f: &CaseFilter,
     sort: (SortField, SortOrder),
     page: Page,
     plan: &Planning<'_>,
 ) -> StoreResult<Vec<FoundCase>> {
-    let (stats, statuses, matches) = (plan.stats, plan.statuses, plan.matches);
+    let (stats, statuses) = (plan.stats, plan.statuses);
     let col = sort_column(sort.0);
     let dir = if sort.1 == SortOrder::Asc {
         "ASC"
@@ -300,7 +315,7 @@ fn page_of(
     let mut w = Where::with_args(vec![]);
     let mut branches = Vec::new();
     for owner in &f.owners {
-        let matches = owner_matches(conn, space, f, stats, *owner, window, matches)?;
+        let matches = owner_matches(conn, memo, space, f, plan, *owner, window)?;
         for status in statuses {
             if stats.cases_of(Some(*owner), *status) == 0
                 || (!f.tags.is_empty() && stats.tagged_of(Some(*owner), *status) == 0)

@@ -94,7 +94,7 @@ fn check(
     page: Page,
     what: &str,
 ) -> Vec<String> {
-    find(conn, "default", f, sort, page).expect("find runs");
+    find(conn, &super::Memo::default(), "default", f, sort, page).expect("find runs");
     let mut bad = Vec::new();
     let recorded = take_recorded();
     assert!(!recorded.is_empty(), "find prepared no statement");
