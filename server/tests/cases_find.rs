@@ -231,6 +231,24 @@ async fn a_repeated_search_sees_every_write_in_between() {
     assert_eq!(app.find("search=quiet").await["total"], 0);
 }
 
+/// One tag and a status sorted by updatedAt reads the tag rows' copy of `updated_at`: each
+/// edit must move the case up the list.
+#[tokio::test]
+async fn a_tag_list_sorted_by_update_follows_edits() {
+    let app = TestApp::new().await;
+    let first = case(&app, "first", json!({"tags": ["t"]})).await;
+    let second = case(&app, "second", json!({"tags": ["t"]})).await;
+    case(&app, "untagged", json!({})).await;
+    let list = || app.find("tags=t&status=open&sortField=updatedAt&sortOrder=desc");
+
+    app.update_case(&first, json!({"title": "first, edited"}))
+        .await;
+    assert_eq!(titles(&list().await), vec!["first, edited", "second"]);
+    app.update_case(&second, json!({"description": "more"}))
+        .await;
+    assert_eq!(titles(&list().await), vec!["second", "first, edited"]);
+}
+
 #[tokio::test]
 async fn search_finds_a_case_by_id_and_by_incremental_id() {
     let app = TestApp::new().await;

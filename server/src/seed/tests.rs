@@ -47,6 +47,8 @@ async fn seeded_cases_are_consistent() {
         "SELECT 400 - last_incremental_id FROM counters WHERE space = 'demo'",
         "SELECT 400 - sum(n) FROM case_stats WHERE space = 'demo'",
         "SELECT count(*) FROM case_tags t WHERE t.status <> (SELECT status FROM cases WHERE rowid = t.case_rowid)",
+        "SELECT count(*) FROM case_tags t
+            WHERE t.updated_at IS NOT (SELECT updated_at FROM cases WHERE rowid = t.case_rowid)",
     ];
     for sql in zero {
         assert_eq!(one(&store, sql), 0, "{sql}");

@@ -91,10 +91,11 @@ fn write_side_tables(
         conn.prepare_cached("DELETE FROM case_assignees WHERE case_rowid = ?1")?
             .execute([rowid])?;
     }
-    // Tag rows carry the case's status (for `tag_stats` and tag-driven finds); every status
-    // change goes through `update_case`, which rewrites them.
+    // Tag rows carry the case's status and updated_at (for `tag_stats` and tag-driven
+    // finds); every change of either goes through `update_case`, which rewrites them.
     let mut tag = conn.prepare_cached(
-        "INSERT OR IGNORE INTO case_tags (case_rowid, space, owner, tag, status) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT OR IGNORE INTO case_tags (case_rowid, space, owner, tag, status, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for t in &case.tags {
         tag.execute(params![
@@ -102,7 +103,8 @@ fn write_side_tables(
             space,
             case.owner.as_str(),
             t,
-            status_code(case.status)
+            status_code(case.status),
+            case.updated_at.map(ms)
         ])?;
     }
     let mut asg = conn

@@ -362,6 +362,14 @@ CREATE TRIGGER cases_facets_upd_new AFTER UPDATE OF status, severity, category, 
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 "##,
+    // 9: the case's `updated_at` on its tag rows, so a list filtered by one tag and a status
+    // and sorted by updatedAt walks the tag's rows in that order and stops at the page
+    // (`find::page_of`); it used to read every case with the tag and sort them.
+    r##"
+ALTER TABLE case_tags ADD COLUMN updated_at INTEGER;
+UPDATE case_tags SET updated_at = (SELECT c.updated_at FROM cases c WHERE c.rowid = case_tags.case_rowid);
+CREATE INDEX case_tags_updated ON case_tags (space, owner, tag, status, updated_at, case_rowid);
+"##,
 ];
 
 /// Applies the migrations the database has not seen yet.

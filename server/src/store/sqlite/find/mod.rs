@@ -16,6 +16,8 @@ mod filter;
 #[cfg(test)]
 mod plans;
 mod stats;
+#[cfg(test)]
+mod tag_order;
 
 use super::case_json::found_case_from_row;
 use super::cases::{CASE_COLUMNS, status_code};
@@ -322,6 +324,10 @@ fn page_of(
             {
                 continue;
             }
+            if let Some(walk) = tag_walk(&mut w, space, f, *owner, *status, (col, dir), window) {
+                branches.push(walk);
+                continue;
+            }
             let driver = stats.driver(f, Some(*owner), *status, window, matches);
             let mut b = Where::with_args(std::mem::take(&mut w.args));
             let scope = Scope {
@@ -360,4 +366,37 @@ fn page_of(
         .query_map(params_from_iter(w.args.iter()), found_case_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(cases)
+}
+
+/// The branch of one owner and status when the filter is one tag and nothing else (no
+/// search) and the sort is updatedAt: the tag's rows carry the case's `updated_at` (schema
+/// migration 9), so the branch walks them in the page's order and stops at the window, where
+/// the cases' index would be walked past every untagged case, or every tagged case sorted.
+fn tag_walk(
+    w: &mut Where,
+    space: &str,
+    f: &CaseFilter,
+    owner: casebook_api::Owner,
+    status: Option<Status>,
+    (col, dir): (&str, &str),
+    window: i64,
+) -> Option<String> {
+    let status = status?;
+    let [tag] = f.tags.as_slice() else {
+        return None;
+    };
+    if col != "updated_at" || f.search.is_some() || !filter::only_tags(f) {
+        return None;
+    }
+    let (sp, ow) = (w.arg(space.to_string()), w.arg(owner.as_str().to_string()));
+    let (tg, st, lim) = (
+        w.arg(tag.clone()),
+        w.arg(status_code(status)),
+        w.arg(window),
+    );
+    Some(format!(
+        "SELECT * FROM (SELECT t.case_rowid AS rid, t.updated_at AS k FROM case_tags t \
+         INDEXED BY case_tags_updated WHERE t.space = {sp} AND t.owner = {ow} AND t.tag = {tg} \
+         AND t.status = {st} ORDER BY t.updated_at {dir}, t.case_rowid {dir} LIMIT {lim})"
+    ))
 }
