@@ -8,6 +8,7 @@
 //! branch with no matching case is skipped, and a rare tag drives its branch from the tag
 //! index instead of walking the sorted index past thousands of non-matching cases.
 
+mod branches;
 #[cfg(test)]
 mod created_order;
 #[cfg(test)]
@@ -15,6 +16,8 @@ mod facet_counts;
 mod filter;
 #[cfg(test)]
 mod plans;
+#[cfg(test)]
+mod split_order;
 mod stats;
 #[cfg(test)]
 mod tag_order;
@@ -316,6 +319,7 @@ fn page_of(
     let window = (page.offset() + page.per_page) as i64;
     let mut w = Where::with_args(vec![]);
     let mut branches = Vec::new();
+    let parts = branches::by_value(f, col);
     for owner in &f.owners {
         let matches = owner_matches(conn, memo, space, f, plan, *owner, window)?;
         for status in statuses {
@@ -324,29 +328,33 @@ fn page_of(
             {
                 continue;
             }
-            if let Some(walk) = tag_walk(&mut w, space, f, *owner, *status, (col, dir), window) {
+            if let Some(walk) =
+                branches::tag_walk(&mut w, space, f, *owner, *status, (col, dir), window)
+            {
                 branches.push(walk);
                 continue;
             }
-            let driver = stats.driver(f, Some(*owner), *status, window, matches);
-            let mut b = Where::with_args(std::mem::take(&mut w.args));
-            let scope = Scope {
-                owners: std::slice::from_ref(owner),
-                status: *status,
-                // Driven by the matches: only this owner's, from the index.
-                fts: (driver == Driver::Search)
-                    .then(|| branch_fts(f, stats, space, *owner))
-                    .flatten(),
-                status_off_index: col == "created_at" && filter::has_ordered_filter(f),
-            };
-            common(&mut b, space, f, &scope, true, driver);
-            let lim = b.arg(window);
-            branches.push(format!(
-                "SELECT * FROM (SELECT c.rowid AS rid, c.{col} AS k FROM {} WHERE {} ORDER BY c.{col} {dir}, c.rowid {dir} LIMIT {lim})",
-                driver.from(f),
-                b.sql
-            ));
-            w.args = b.args;
+            for part in &parts {
+                let driver = stats.driver(part, Some(*owner), *status, window, matches);
+                let mut b = Where::with_args(std::mem::take(&mut w.args));
+                let scope = Scope {
+                    owners: std::slice::from_ref(owner),
+                    status: *status,
+                    // Driven by the matches: only this owner's, from the index.
+                    fts: (driver == Driver::Search)
+                        .then(|| branch_fts(part, stats, space, *owner))
+                        .flatten(),
+                    status_off_index: col == "created_at" && filter::has_ordered_filter(part),
+                };
+                common(&mut b, space, part, &scope, true, driver);
+                let lim = b.arg(window);
+                branches.push(format!(
+                    "SELECT * FROM (SELECT c.rowid AS rid, c.{col} AS k FROM {} WHERE {} ORDER BY c.{col} {dir}, c.rowid {dir} LIMIT {lim})",
+                    driver.from(part),
+                    b.sql
+                ));
+                w.args = b.args;
+            }
         }
     }
     if branches.is_empty() {
@@ -366,37 +374,4 @@ fn page_of(
         .query_map(params_from_iter(w.args.iter()), found_case_from_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(cases)
-}
-
-/// The branch of one owner and status when the filter is one tag and nothing else (no
-/// search) and the sort is updatedAt: the tag's rows carry the case's `updated_at` (schema
-/// migration 9), so the branch walks them in the page's order and stops at the window, where
-/// the cases' index would be walked past every untagged case, or every tagged case sorted.
-fn tag_walk(
-    w: &mut Where,
-    space: &str,
-    f: &CaseFilter,
-    owner: casebook_api::Owner,
-    status: Option<Status>,
-    (col, dir): (&str, &str),
-    window: i64,
-) -> Option<String> {
-    let status = status?;
-    let [tag] = f.tags.as_slice() else {
-        return None;
-    };
-    if col != "updated_at" || f.search.is_some() || !filter::only_tags(f) {
-        return None;
-    }
-    let (sp, ow) = (w.arg(space.to_string()), w.arg(owner.as_str().to_string()));
-    let (tg, st, lim) = (
-        w.arg(tag.clone()),
-        w.arg(status_code(status)),
-        w.arg(window),
-    );
-    Some(format!(
-        "SELECT * FROM (SELECT t.case_rowid AS rid, t.updated_at AS k FROM case_tags t \
-         INDEXED BY case_tags_updated WHERE t.space = {sp} AND t.owner = {ow} AND t.tag = {tg} \
-         AND t.status = {st} ORDER BY t.updated_at {dir}, t.case_rowid {dir} LIMIT {lim})"
-    ))
 }
