@@ -190,6 +190,12 @@ pub fn status_counts(
         read_into(conn, &sql, &w, &mut map)?;
         return Ok(counts_from(&map));
     }
+    if let [a, b] = f.tags.as_slice()
+        && a != b
+        && only_tags(f)
+    {
+        return two_tags(conn, space, f, stats, (a, b));
+    }
     let mut w = Where::with_args(vec![]);
     let sql = if only_tags(f) {
         // Several tags: count distinct cases on the tag index alone.
@@ -228,4 +234,48 @@ pub fn status_counts(
         }
     }
     Ok(counts)
+}
+
+/// Status counts of the cases with either of two tags: |A ∪ B| = |A| + |B| − |A ∩ B| per
+/// owner and status. `stats.tagged` already holds |A| + |B| (`tag_stats` summed over both);
+/// the overlap is counted from the rarer tag's rows, each probing whether its case carries
+/// the other, where a distinct count would read every row of both (1M cases, `endpoint` or
+/// `ransomware`: 130 ms that way).
+fn two_tags(
+    conn: &Connection,
+    space: &str,
+    f: &CaseFilter,
+    stats: &Stats,
+    (a, b): (&String, &String),
+) -> StoreResult<StatusCounts> {
+    let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().into()).collect();
+    let mut w = Where::with_args(vec![space.to_string().into()]);
+    let l = w.list(&owners);
+    let (x, y) = (w.arg(a.clone()), w.arg(b.clone()));
+    let sql = format!(
+        "SELECT coalesce(sum(CASE WHEN tag = {x} THEN n END), 0),
+                coalesce(sum(CASE WHEN tag = {y} THEN n END), 0)
+         FROM tag_stats WHERE space = ?1 AND owner IN ({l}) AND tag IN ({x}, {y})"
+    );
+    let (na, nb): (i64, i64) = super::prepare(conn, &sql, &w.args)?
+        .query_row(params_from_iter(w.args.iter()), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    let (rare, other) = if na <= nb { (a, b) } else { (b, a) };
+    let mut w = Where::with_args(vec![space.to_string().into()]);
+    let l = w.list(&owners);
+    let (r, o) = (w.arg(rare.clone()), w.arg(other.clone()));
+    let sql = format!(
+        "SELECT t.owner, t.status, count(*) FROM case_tags t
+         WHERE t.space = ?1 AND t.owner IN ({l}) AND t.tag = {r}
+           AND EXISTS (SELECT 1 FROM case_tags u WHERE u.case_rowid = t.case_rowid AND u.tag = {o})
+         GROUP BY t.owner, t.status"
+    );
+    let mut both = HashMap::new();
+    read_into(conn, &sql, &w, &mut both)?;
+    let mut union = stats.tagged.clone();
+    for (k, n) in both {
+        *union.entry(k).or_default() -= n;
+    }
+    Ok(counts_from(&union))
 }

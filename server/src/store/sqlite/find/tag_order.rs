@@ -1,6 +1,7 @@
 //! Checks the one-tag pages sorted by updatedAt that walk the tag rows ([`super::tag_walk`])
 //! against a plain sort of the cases' own `updated_at` (many of them still unset), per status
 //! and across owners, in both orders: the tag rows' copy of `updated_at` must follow the cases.
+//! Also the status counts of two tags, taken from `tag_stats` less their overlap.
 
 use super::find;
 use crate::store::sqlite::SqliteStore;
@@ -91,4 +92,62 @@ async fn tag_pages_by_update_match_a_full_sort() {
         })
         .expect("checks run");
     assert!(checked > 500, "only {checked} cases were compared");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_tag_counts_match_a_count_of_the_cases() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = SqliteStore::open(&dir.path().join("two.db")).expect("open");
+    crate::seed::seed_with_progress(&store, "default", 1_500, false)
+        .await
+        .expect("seed");
+    let pairs = [
+        ("endpoint", "ransomware"),
+        ("latency", "endpoint"),
+        ("endpoint", "no-such-tag"),
+    ];
+    store
+        .with_bulk_connection(|conn| {
+            for (a, b) in pairs {
+                for owners in [Owner::ALL.to_vec(), vec![Owner::SecuritySolution]] {
+                    let l: Vec<String> =
+                        owners.iter().map(|o| format!("'{}'", o.as_str())).collect();
+                    let sql = format!(
+                        "SELECT status, count(*) FROM cases WHERE owner IN ({}) AND rowid IN \
+                         (SELECT case_rowid FROM case_tags WHERE tag IN (?1, ?2)) GROUP BY status",
+                        l.join(", ")
+                    );
+                    let mut want = [0_usize; 3];
+                    let mut stmt = conn.prepare(&sql)?;
+                    let mut rows = stmt.query([a, b])?;
+                    while let Some(r) = rows.next()? {
+                        want[r.get::<_, usize>(0)?] = r.get(1)?;
+                    }
+                    let f = CaseFilter {
+                        owners: owners.clone(),
+                        statuses: vec![Status::Open, Status::Closed],
+                        tags: vec![a.to_string(), b.to_string()],
+                        ..CaseFilter::default()
+                    };
+                    let sort = (SortField::CreatedAt, SortOrder::Desc);
+                    let p = Page {
+                        page: 1,
+                        per_page: 5,
+                    };
+                    let got = find(conn, &super::Memo::default(), "default", &f, sort, p)
+                        .expect("find runs");
+                    let c = got.counts;
+                    let what = format!("{a} or {b} {owners:?}");
+                    assert_eq!(
+                        [c.open, c.in_progress, c.closed].map(|n| n as usize),
+                        want,
+                        "{what}"
+                    );
+                    assert_eq!(got.total, want[0] + want[2], "{what}");
+                    assert!(want.iter().sum::<usize>() > 0, "{what}: a weak check");
+                }
+            }
+            Ok(())
+        })
+        .expect("checks run");
 }
