@@ -325,6 +325,7 @@ fn page_of(
         for status in statuses {
             if stats.cases_of(Some(*owner), *status) == 0
                 || (!f.tags.is_empty() && stats.tagged_of(Some(*owner), *status) == 0)
+                || !stats.in_facets(*owner, *status)
             {
                 continue;
             }

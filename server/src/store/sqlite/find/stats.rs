@@ -20,6 +20,9 @@ pub struct Stats {
     /// Cases carrying any of the filter's tags (a sum over tags: exact for one tag, an upper
     /// bound for several).
     pub tagged: HashMap<(Owner, i64), i64>,
+    /// For each severity, category, reporter or "no assignees" filter, the cases with one of
+    /// its values (`facet_stats`): a branch where any of them is zero has no case to find.
+    pub facets: Vec<HashMap<(Owner, i64), i64>>,
     /// Cases in other spaces.
     pub other_spaces: i64,
     /// Cases in this space of owners the filter leaves out.
@@ -53,7 +56,25 @@ impl Stats {
             );
             read_into(conn, &sql, &w, &mut out.tagged)?;
         }
+        for (facet, values) in facets_of(f) {
+            let mut fw = Where::with_args(vec![space.to_string().into(), facet.to_string().into()]);
+            let (l, v) = (fw.list(&owners), fw.list(&values));
+            let sql = format!(
+                "SELECT owner, status, n FROM facet_stats WHERE space = ?1 AND owner IN ({l})
+                 AND facet = ?2 AND value IN ({v})"
+            );
+            let mut map = HashMap::new();
+            read_into(conn, &sql, &fw, &mut map)?;
+            out.facets.push(map);
+        }
         Ok(out)
+    }
+
+    /// Whether every facet filter has cases of this owner and status (see [`Stats::facets`]).
+    pub fn in_facets(&self, owner: Owner, status: Option<Status>) -> bool {
+        self.facets
+            .iter()
+            .all(|m| Self::sum(m, Some(owner), status) > 0)
     }
 
     fn sum(map: &HashMap<(Owner, i64), i64>, owner: Option<Owner>, status: Option<Status>) -> i64 {
@@ -126,9 +147,9 @@ fn read_into(
     Ok(())
 }
 
-/// The `facet_stats` facet and values when one of severities, categories, reporters or "no
-/// assignees" is the filter's only filter besides owners, statuses and the search.
-fn one_facet(f: &CaseFilter) -> Option<(&'static str, Vec<String>)> {
+/// The filter's severity, category, reporter and "no assignees" filters as `facet_stats`
+/// facets and values ("no assignees" only alone: with assignees it is an OR).
+fn facets_of(f: &CaseFilter) -> Vec<(&'static str, Vec<String>)> {
     let facets = [
         (!f.severities.is_empty()).then(|| {
             let codes = f.severities.iter().map(|s| severity_code(*s).to_string());
@@ -138,6 +159,12 @@ fn one_facet(f: &CaseFilter) -> Option<(&'static str, Vec<String>)> {
         (!f.reporters.is_empty()).then(|| ("rp", f.reporters.clone())),
         (f.unassigned && f.assignees.is_empty()).then(|| ("un", vec![String::new()])),
     ];
+    facets.into_iter().flatten().collect()
+}
+
+/// Whether one of severities, categories, reporters or "no assignees" is the filter's only
+/// filter besides owners, statuses and the search.
+fn one_facet(f: &CaseFilter) -> bool {
     let rest = CaseFilter {
         severities: vec![],
         categories: vec![],
@@ -145,11 +172,7 @@ fn one_facet(f: &CaseFilter) -> Option<(&'static str, Vec<String>)> {
         unassigned: f.unassigned && !f.assignees.is_empty(),
         ..f.clone()
     };
-    let mut set = facets.into_iter().flatten();
-    match (set.next(), set.next()) {
-        (Some(one), None) if !has_other_filters(&rest) => Some(one),
-        _ => None,
-    }
+    facets_of(f).len() == 1 && !has_other_filters(&rest)
 }
 
 fn counts_from(map: &HashMap<(Owner, i64), i64>) -> StatusCounts {
@@ -178,17 +201,9 @@ pub fn status_counts(
     if only_tags(f) && f.tags.len() == 1 {
         return Ok(counts_from(&stats.tagged));
     }
-    if let Some((facet, values)) = one_facet(f) {
-        let mut w = Where::with_args(vec![space.to_string().into(), facet.to_string().into()]);
-        let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().into()).collect();
-        let (l, v) = (w.list(&owners), w.list(&values));
-        let sql = format!(
-            "SELECT owner, status, n FROM facet_stats WHERE space = ?1 AND owner IN ({l})
-             AND facet = ?2 AND value IN ({v})"
-        );
-        let mut map = HashMap::new();
-        read_into(conn, &sql, &w, &mut map)?;
-        return Ok(counts_from(&map));
+    // One facet alone: its `facet_stats` rows, loaded with the stats, are the counts.
+    if let (true, [counts]) = (one_facet(f), stats.facets.as_slice()) {
+        return Ok(counts_from(counts));
     }
     if let [a, b] = f.tags.as_slice()
         && a != b
