@@ -216,8 +216,17 @@ async fn a_repeated_search_sees_every_write_in_between() {
     let ask = || app.find("search=beacon&perPage=1");
 
     assert_eq!(newest(ask().await), (json!(1), vec!["Beacon one".into()]));
-    case(&app, "Beacon two", json!({})).await;
+    let second = case(&app, "Beacon two", json!({})).await;
     assert_eq!(newest(ask().await), (json!(2), vec!["Beacon two".into()]));
+    // A comment leaves the full-text index as it was; a status change does not.
+    let open = || app.find("search=beacon&status=open");
+    assert_eq!(open().await["total"], 2);
+    app.comment(&first, "beacon seen again").await;
+    assert_eq!(open().await["total"], 2);
+    let second = app.case(&second["id"]).await;
+    app.update_case(&second, json!({"status": "closed"})).await;
+    assert_eq!(newest(open().await), (json!(1), vec!["Beacon one".into()]));
+    let first = app.case(&first["id"]).await;
     app.update_case(&first, json!({"title": "Quiet one"})).await;
     assert_eq!(newest(ask().await), (json!(1), vec!["Beacon two".into()]));
     assert_eq!(app.find("search=quiet").await["total"], 1);

@@ -12,6 +12,7 @@ mod imp;
 mod memo;
 mod misc;
 mod schema;
+mod schema_search;
 mod security;
 mod user_actions;
 mod writer;
@@ -176,7 +177,7 @@ impl SqliteStore {
         conn.pragma_update(None, "cache_size", -1_000_000)?;
         conn.set_prepared_statement_cache_capacity(64);
         let out = f(&mut conn);
-        self.memo.invalidate();
+        self.memo.invalidate(true);
         out
     }
 }

@@ -63,6 +63,8 @@ fn writer_loop(
     memo: &Memo,
     synced: mpsc::Sender<Vec<Pending>>,
 ) {
+    // The full-text index's change count after the last commit (schema migration 10).
+    let mut full_text_at: Option<i64> = None;
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_GROUP {
@@ -91,7 +93,9 @@ fn writer_loop(
             Ok(())
         })();
         // Before any reply: a client that reads after hearing "200" must not get a kept answer.
-        memo.invalidate();
+        let now = full_text_generation(&conn);
+        memo.invalidate(now.is_none() || now != full_text_at);
+        full_text_at = now;
         let outcomes: Vec<Pending> = match committed {
             Ok(()) => replies.into_iter().zip(results).collect(),
             Err(e) => replies
@@ -105,6 +109,13 @@ fn writer_loop(
             }
         }
     }
+}
+
+/// The full-text index's change count (`None` if it cannot be read: then assume a change).
+fn full_text_generation(conn: &Connection) -> Option<i64> {
+    conn.prepare_cached("SELECT n FROM fts_generation")
+        .and_then(|mut s| s.query_row([], |r| r.get(0)))
+        .ok()
 }
 
 fn sync_loop(wal: PathBuf, rx: mpsc::Receiver<Vec<Pending>>) {

@@ -24,7 +24,7 @@ mod tag_order;
 
 use super::case_json::found_case_from_row;
 use super::cases::{CASE_COLUMNS, status_code};
-use super::memo::Memo;
+use super::memo::{Memo, Reads};
 use crate::store::{CaseFilter, CasePage, FoundCase, Page, StoreResult};
 use casebook_api::Status;
 use casebook_api::find::{SortField, SortOrder};
@@ -56,10 +56,11 @@ fn prepare<'c>(
 fn remembered(
     conn: &Connection,
     memo: &Memo,
+    reads: Reads,
     sql: &str,
     args: &[rusqlite::types::Value],
 ) -> StoreResult<Option<i64>> {
-    memo.answer(format!("{sql}\n{args:?}"), || {
+    memo.answer(reads, format!("{sql}\n{args:?}"), || {
         Ok(prepare(conn, sql, args)?
             .query_row(params_from_iter(args.iter()), |r| r.get::<_, i64>(0))
             .optional()?)
@@ -128,7 +129,7 @@ pub fn find(
             "SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH {a} LIMIT {})",
             casebook_api::limits::MAX_DOCS_PER_PAGE
         );
-        remembered(conn, memo, &sql, &w.args)?.unwrap_or(0)
+        remembered(conn, memo, Reads::FullText, &sql, &w.args)?.unwrap_or(0)
     } else {
         let mut w = Where::with_args(vec![]);
         let scope = Scope {
@@ -155,7 +156,7 @@ pub fn find(
             w.sql,
             casebook_api::limits::MAX_DOCS_PER_PAGE
         );
-        remembered(conn, memo, &sql, &w.args)?.unwrap_or(0)
+        remembered(conn, memo, Reads::Everything, &sql, &w.args)?.unwrap_or(0)
     };
     let cases = if total == 0 || page.offset() >= total as usize {
         vec![]
@@ -211,7 +212,7 @@ fn by_created(
     let sql = format!(
         "SELECT rowid FROM cases_fts WHERE cases_fts MATCH {m} ORDER BY rowid {dir} LIMIT 1 OFFSET {off}"
     );
-    let last = remembered(conn, memo, &sql, &w.args)?;
+    let last = remembered(conn, memo, Reads::FullText, &sql, &w.args)?;
     let mut w = Where::with_args(vec![]);
     let m = w.arg(fts.to_string());
     // Without a window's worth of matches, all of them are candidates.
@@ -269,7 +270,7 @@ fn owner_matches(
     let sql = format!(
         "SELECT count(*) FROM (SELECT 1 FROM cases_fts WHERE cases_fts MATCH {a} LIMIT {cap})"
     );
-    let n = remembered(conn, memo, &sql, &w.args)?.unwrap_or(0);
+    let n = remembered(conn, memo, Reads::FullText, &sql, &w.args)?.unwrap_or(0);
     Ok(Some(n.min(m)))
 }
 
