@@ -3,12 +3,10 @@
 //! times disagree with their rowids and share seconds (the key only orders by the second), and
 //! whose statuses and severities changed after they were indexed.
 
+use super::checks::{compare_pages, ids, owners_sql, seeded, severities_sql, statuses_sql};
 use super::filter::FTS_CASE_ROWID;
-use super::find;
 use crate::service::search;
-use crate::store::sqlite::SqliteStore;
-use crate::store::sqlite::cases::{severity_code, status_code};
-use crate::store::{CaseFilter, Page, SearchExpr};
+use crate::store::{CaseFilter, SearchExpr};
 use casebook_api::find::{SearchOperator, SortField, SortOrder};
 use casebook_api::{Owner, Severity, Status};
 use rusqlite::Connection;
@@ -16,41 +14,22 @@ use rusqlite::Connection;
 /// Every match of `fts` in `f`'s owners, statuses and severities (checked on the case columns),
 /// in `created_at`, then rowid, order: what any page must be cut from.
 fn reference(conn: &Connection, fts: &str, f: &CaseFilter, dir: &str) -> Vec<String> {
-    let list = |v: Vec<String>| v.join(", ");
-    let owners = list(
-        f.owners
-            .iter()
-            .map(|o| format!("'{}'", o.as_str()))
-            .collect(),
-    );
     let mut sql = format!(
         "SELECT id FROM cases WHERE rowid IN \
-         (SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH ?1) AND owner IN ({owners})"
+         (SELECT {FTS_CASE_ROWID} FROM cases_fts WHERE cases_fts MATCH ?1) AND owner IN ({})",
+        owners_sql(&f.owners)
     );
     if !f.statuses.is_empty() {
-        let l = list(
-            f.statuses
-                .iter()
-                .map(|s| status_code(*s).to_string())
-                .collect(),
-        );
-        sql.push_str(&format!(" AND status IN ({l})"));
+        sql.push_str(&format!(" AND status IN ({})", statuses_sql(&f.statuses)));
     }
     if !f.severities.is_empty() {
-        let l = list(
-            f.severities
-                .iter()
-                .map(|s| severity_code(*s).to_string())
-                .collect(),
-        );
-        sql.push_str(&format!(" AND severity IN ({l})"));
+        sql.push_str(&format!(
+            " AND severity IN ({})",
+            severities_sql(&f.severities)
+        ));
     }
     sql.push_str(&format!(" ORDER BY created_at {dir}, rowid {dir}"));
-    let mut stmt = conn.prepare(&sql).expect("reference prepares");
-    stmt.query_map([fts], |r| r.get(0))
-        .expect("reference runs")
-        .collect::<Result<_, _>>()
-        .expect("reference rows")
+    ids(conn, &sql, [fts])
 }
 
 /// The filters each search is checked with.
@@ -81,11 +60,7 @@ fn filters(expr: &SearchExpr) -> Vec<CaseFilter> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn search_pages_by_creation_match_a_full_sort() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("order.db")).expect("open");
-    crate::seed::seed_with_progress(&store, "default", 1_500, false)
-        .await
-        .expect("seed");
+    let (_dir, store) = seeded(1_500).await;
     let checked = store
         .with_bulk_connection(|conn| {
             // A third of the cases move into a few shared seconds, with milliseconds that run
@@ -106,22 +81,10 @@ async fn search_pages_by_creation_match_a_full_sort() {
                 for f in filters(&expr) {
                     for (order, dir) in [(SortOrder::Desc, "DESC"), (SortOrder::Asc, "ASC")] {
                         let all = reference(conn, &fts, &f, dir);
-                        for (page, per_page) in [(1, 20), (2, 20), (3, 7), (1, 100), (40, 25)] {
-                            let p = Page { page, per_page };
-                            let got = find(conn, &super::Memo::default(), "default", &f, (SortField::CreatedAt, order), p)
-                                .expect("find runs");
-                            let ids: Vec<&str> = got.cases.iter().map(|c| c.id.as_str()).collect();
-                            let want: Vec<&str> = all
-                                .iter()
-                                .skip(p.offset())
-                                .take(per_page)
-                                .map(String::as_str)
-                                .collect();
-                            let what = format!("{text} {:?} {:?} {:?}", f.owners, f.statuses, f.severities);
-                            assert_eq!(ids, want, "{what} {dir} page {page}×{per_page}");
-                            assert_eq!(got.total, all.len(), "{what}");
-                            checked += ids.len();
-                        }
+                        let what = format!("{text} {:?} {:?} {:?}", f.owners, f.statuses, f.severities);
+                        let pages = [(1, 20), (2, 20), (3, 7), (1, 100), (40, 25)];
+                        let sort = (SortField::CreatedAt, order);
+                        checked += compare_pages(conn, &f, sort, &all, &pages, &what);
                     }
                 }
             }

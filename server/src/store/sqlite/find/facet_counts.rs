@@ -3,7 +3,6 @@
 //! and deleted.
 
 use super::find;
-use crate::store::sqlite::SqliteStore;
 use crate::store::sqlite::cases::severity_code;
 use crate::store::{CaseFilter, Page};
 use casebook_api::find::{SortField, SortOrder};
@@ -12,11 +11,10 @@ use rusqlite::Connection;
 
 /// Open, in-progress and closed cases of `owners` where `cond` holds, counted in `cases`.
 fn counted(conn: &Connection, owners: &[Owner], cond: &str) -> [i64; 3] {
-    let l: Vec<String> = owners.iter().map(|o| format!("'{}'", o.as_str())).collect();
     let sql = format!(
         "SELECT status, count(*) FROM cases WHERE space = 'default' AND owner IN ({}) AND {cond}
          GROUP BY status",
-        l.join(", ")
+        super::checks::owners_sql(owners)
     );
     let mut out = [0; 3];
     let mut stmt = conn.prepare(&sql).expect("count prepares");
@@ -29,11 +27,7 @@ fn counted(conn: &Connection, owners: &[Owner], cond: &str) -> [i64; 3] {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn severity_and_category_counts_follow_edits_and_deletes() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("facets.db")).expect("open");
-    crate::seed::seed_with_progress(&store, "default", 1_000, false)
-        .await
-        .expect("seed");
+    let (_dir, store) = super::checks::seeded(1_000).await;
     let compared = store
         .with_bulk_connection(|conn| {
             conn.execute_batch(

@@ -10,6 +10,8 @@
 
 mod branches;
 #[cfg(test)]
+mod checks;
+#[cfg(test)]
 mod created_order;
 #[cfg(test)]
 mod facet_counts;

@@ -6,7 +6,6 @@
 
 use super::find;
 use crate::service::search;
-use crate::store::sqlite::SqliteStore;
 use crate::store::{CaseFilter, Page};
 use casebook_api::find::{SearchOperator, SortField, SortOrder};
 use casebook_api::{Owner, Severity, Status};
@@ -119,11 +118,7 @@ fn the_check_sees_full_scans() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn no_full_scans_for_any_cases_table_filter() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("plans.db")).expect("open");
-    crate::seed::seed_with_progress(&store, "default", 3_000, false)
-        .await
-        .expect("seed");
+    let (_dir, store) = super::checks::seeded(3_000).await;
     let bad = store
         .with_bulk_connection(|conn| {
             let uid: String =

@@ -2,10 +2,8 @@
 //! built from one branch per value ([`super::branches::by_value`]), against a plain sort of
 //! every matching case, on cases whose creation times disagree with their rowids.
 
-use super::find;
-use crate::store::sqlite::SqliteStore;
-use crate::store::sqlite::cases::{severity_code, status_code};
-use crate::store::{CaseFilter, Page};
+use super::checks::{compare_pages, ids, owners_sql, seeded, severities_sql, statuses_sql};
+use crate::store::CaseFilter;
 use casebook_api::find::{SortField, SortOrder};
 use casebook_api::{Owner, Severity, Status};
 use rusqlite::Connection;
@@ -18,23 +16,18 @@ fn quoted(v: &[String]) -> String {
 /// Every case matching `f` (owners, statuses and the three value filters), in `created_at`,
 /// then rowid, order.
 fn reference(conn: &Connection, f: &CaseFilter, dir: &str) -> Vec<String> {
-    let owners: Vec<String> = f.owners.iter().map(|o| o.as_str().to_string()).collect();
-    let mut sql = format!("SELECT id FROM cases WHERE owner IN ({})", quoted(&owners));
+    let mut sql = format!(
+        "SELECT id FROM cases WHERE owner IN ({})",
+        owners_sql(&f.owners)
+    );
     if !f.statuses.is_empty() {
-        let codes: Vec<String> = f
-            .statuses
-            .iter()
-            .map(|s| status_code(*s).to_string())
-            .collect();
-        sql.push_str(&format!(" AND status IN ({})", codes.join(", ")));
+        sql.push_str(&format!(" AND status IN ({})", statuses_sql(&f.statuses)));
     }
     if !f.severities.is_empty() {
-        let codes: Vec<String> = f
-            .severities
-            .iter()
-            .map(|s| severity_code(*s).to_string())
-            .collect();
-        sql.push_str(&format!(" AND severity IN ({})", codes.join(", ")));
+        sql.push_str(&format!(
+            " AND severity IN ({})",
+            severities_sql(&f.severities)
+        ));
     }
     if !f.categories.is_empty() {
         sql.push_str(&format!(" AND category IN ({})", quoted(&f.categories)));
@@ -43,11 +36,7 @@ fn reference(conn: &Connection, f: &CaseFilter, dir: &str) -> Vec<String> {
         sql.push_str(&format!(" AND reporter IN ({})", quoted(&f.reporters)));
     }
     sql.push_str(&format!(" ORDER BY created_at {dir}, rowid {dir}"));
-    let mut stmt = conn.prepare(&sql).expect("reference prepares");
-    stmt.query_map([], |r| r.get(0))
-        .expect("reference runs")
-        .collect::<Result<_, _>>()
-        .expect("reference rows")
+    ids(conn, &sql, [])
 }
 
 fn filters() -> Vec<CaseFilter> {
@@ -87,11 +76,7 @@ fn filters() -> Vec<CaseFilter> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn pages_split_by_value_match_a_full_sort() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("split.db")).expect("open");
-    crate::seed::seed_with_progress(&store, "default", 1_500, false)
-        .await
-        .expect("seed");
+    let (_dir, store) = seeded(1_500).await;
     let checked = store
         .with_bulk_connection(|conn| {
             // Creation times that run against the rowids and share milliseconds.
@@ -103,26 +88,13 @@ async fn pages_split_by_value_match_a_full_sort() {
             for f in filters() {
                 for (order, dir) in [(SortOrder::Desc, "DESC"), (SortOrder::Asc, "ASC")] {
                     let all = reference(conn, &f, dir);
-                    for (page, per_page) in [(1, 20), (2, 7), (1, 100), (9, 30)] {
-                        let p = Page { page, per_page };
-                        let sort = (SortField::CreatedAt, order);
-                        let got = find(conn, &super::Memo::default(), "default", &f, sort, p)
-                            .expect("find runs");
-                        let ids: Vec<&str> = got.cases.iter().map(|c| c.id.as_str()).collect();
-                        let want: Vec<&str> = all
-                            .iter()
-                            .skip(p.offset())
-                            .take(per_page)
-                            .map(String::as_str)
-                            .collect();
-                        let what = format!(
-                            "{:?} {:?} {:?} {:?}",
-                            f.severities, f.categories, f.reporters, f.statuses
-                        );
-                        assert_eq!(ids, want, "{what} {dir} page {page}×{per_page}");
-                        assert_eq!(got.total, all.len(), "{what}");
-                        checked += ids.len();
-                    }
+                    let what = format!(
+                        "{:?} {:?} {:?} {:?}",
+                        f.severities, f.categories, f.reporters, f.statuses
+                    );
+                    let pages = [(1, 20), (2, 7), (1, 100), (9, 30)];
+                    checked +=
+                        compare_pages(conn, &f, (SortField::CreatedAt, order), &all, &pages, &what);
                 }
             }
             Ok(checked)

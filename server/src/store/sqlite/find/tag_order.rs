@@ -3,9 +3,8 @@
 //! and across owners, in both orders: the tag rows' copy of `updated_at` must follow the cases.
 //! Also the status counts of two tags, taken from `tag_stats` less their overlap.
 
+use super::checks::{compare_pages, ids, owners_sql, seeded, statuses_sql};
 use super::find;
-use crate::store::sqlite::SqliteStore;
-use crate::store::sqlite::cases::status_code;
 use crate::store::{CaseFilter, Page};
 use casebook_api::find::{SortField, SortOrder};
 use casebook_api::{Owner, Status};
@@ -13,36 +12,18 @@ use rusqlite::Connection;
 
 /// Every case of `owners` with `tag` and one of `statuses`, in `updated_at`, then rowid, order.
 fn reference(conn: &Connection, tag: &str, f: &CaseFilter, dir: &str) -> Vec<String> {
-    let owners: Vec<String> = f
-        .owners
-        .iter()
-        .map(|o| format!("'{}'", o.as_str()))
-        .collect();
-    let statuses: Vec<String> = f
-        .statuses
-        .iter()
-        .map(|s| status_code(*s).to_string())
-        .collect();
     let sql = format!(
         "SELECT id FROM cases WHERE owner IN ({}) AND status IN ({}) AND rowid IN \
          (SELECT case_rowid FROM case_tags WHERE tag = ?1) ORDER BY updated_at {dir}, rowid {dir}",
-        owners.join(", "),
-        statuses.join(", ")
+        owners_sql(&f.owners),
+        statuses_sql(&f.statuses)
     );
-    let mut stmt = conn.prepare(&sql).expect("reference prepares");
-    stmt.query_map([tag], |r| r.get(0))
-        .expect("reference runs")
-        .collect::<Result<_, _>>()
-        .expect("reference rows")
+    ids(conn, &sql, [tag])
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn tag_pages_by_update_match_a_full_sort() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("tags.db")).expect("open");
-    crate::seed::seed_with_progress(&store, "default", 1_500, false)
-        .await
-        .expect("seed");
+    let (_dir, store) = seeded(1_500).await;
     let checked = store
         .with_bulk_connection(|conn| {
             let mut checked = 0;
@@ -66,25 +47,16 @@ async fn tag_pages_by_update_match_a_full_sort() {
                     };
                     for (order, dir) in [(SortOrder::Desc, "DESC"), (SortOrder::Asc, "ASC")] {
                         let all = reference(conn, tag, &f, dir);
-                        for (page, per_page) in [(1, 20), (2, 7), (1, 100)] {
-                            let p = Page { page, per_page };
-                            let sort = (SortField::UpdatedAt, order);
-                            let got = find(conn, &super::Memo::default(), "default", &f, sort, p)
-                                .expect("find runs");
-                            let ids: Vec<&str> = got.cases.iter().map(|c| c.id.as_str()).collect();
-                            let want: Vec<&str> = all
-                                .iter()
-                                .skip(p.offset())
-                                .take(per_page)
-                                .map(String::as_str)
-                                .collect();
-                            assert_eq!(
-                                ids, want,
-                                "{tag} {owners:?} {statuses:?} {dir} page {page}×{per_page}"
-                            );
-                            assert_eq!(got.total, all.len(), "{tag} {owners:?} {statuses:?}");
-                            checked += ids.len();
-                        }
+                        let sort = (SortField::UpdatedAt, order);
+                        let what = format!("{tag} {owners:?} {statuses:?}");
+                        checked += compare_pages(
+                            conn,
+                            &f,
+                            sort,
+                            &all,
+                            &[(1, 20), (2, 7), (1, 100)],
+                            &what,
+                        );
                     }
                 }
             }
@@ -96,11 +68,7 @@ async fn tag_pages_by_update_match_a_full_sort() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn two_tag_counts_match_a_count_of_the_cases() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = SqliteStore::open(&dir.path().join("two.db")).expect("open");
-    crate::seed::seed_with_progress(&store, "default", 1_500, false)
-        .await
-        .expect("seed");
+    let (_dir, store) = seeded(1_500).await;
     let pairs = [
         ("endpoint", "ransomware"),
         ("latency", "endpoint"),
@@ -110,12 +78,10 @@ async fn two_tag_counts_match_a_count_of_the_cases() {
         .with_bulk_connection(|conn| {
             for (a, b) in pairs {
                 for owners in [Owner::ALL.to_vec(), vec![Owner::SecuritySolution]] {
-                    let l: Vec<String> =
-                        owners.iter().map(|o| format!("'{}'", o.as_str())).collect();
                     let sql = format!(
                         "SELECT status, count(*) FROM cases WHERE owner IN ({}) AND rowid IN \
                          (SELECT case_rowid FROM case_tags WHERE tag IN (?1, ?2)) GROUP BY status",
-                        l.join(", ")
+                        owners_sql(&owners)
                     );
                     let mut want = [0_usize; 3];
                     let mut stmt = conn.prepare(&sql)?;
