@@ -35,7 +35,7 @@ pub struct SqliteStore {
     readers: Arc<Readers>,
     writer: mpsc::Sender<writer::WriteReq>,
     path: PathBuf,
-    /// Costly search answers, dropped by every commit.
+    /// Costly search answers, kept until a commit changes what they read.
     memo: Arc<Memo>,
 }
 

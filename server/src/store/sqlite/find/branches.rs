@@ -17,32 +17,29 @@ const MAX_SPLIT: usize = 8;
 /// and critical behind 270,000 newer low cases: 40 ms a branch). A case has one value of
 /// each, so the parts never share a case.
 pub fn by_value(f: &CaseFilter, col: &str) -> Vec<CaseFilter> {
-    let fits = |n: usize| (2..=MAX_SPLIT).contains(&n);
     if col != "created_at" || f.search.is_some() {
         return vec![f.clone()];
     }
-    if fits(f.severities.len()) {
-        let one = |s| CaseFilter {
-            severities: vec![s],
-            ..f.clone()
-        };
-        return f.severities.iter().copied().map(one).collect();
+    /// One filter per value of `values`, each set by `set` on a copy of `f`; `None` unless
+    /// there are 2 to [`MAX_SPLIT`] values.
+    fn split<T: Clone>(
+        f: &CaseFilter,
+        values: &[T],
+        set: fn(&mut CaseFilter, T),
+    ) -> Option<Vec<CaseFilter>> {
+        (2..=MAX_SPLIT).contains(&values.len()).then(|| {
+            let one = |v: &T| {
+                let mut part = f.clone();
+                set(&mut part, v.clone());
+                part
+            };
+            values.iter().map(one).collect()
+        })
     }
-    if fits(f.categories.len()) {
-        let one = |c: &String| CaseFilter {
-            categories: vec![c.clone()],
-            ..f.clone()
-        };
-        return f.categories.iter().map(one).collect();
-    }
-    if fits(f.reporters.len()) {
-        let one = |r: &String| CaseFilter {
-            reporters: vec![r.clone()],
-            ..f.clone()
-        };
-        return f.reporters.iter().map(one).collect();
-    }
-    vec![f.clone()]
+    split(f, &f.severities, |p, v| p.severities = vec![v])
+        .or_else(|| split(f, &f.categories, |p, v| p.categories = vec![v]))
+        .or_else(|| split(f, &f.reporters, |p, v| p.reporters = vec![v]))
+        .unwrap_or_else(|| vec![f.clone()])
 }
 
 /// The branch of one owner and status when the filter is one tag and nothing else (no

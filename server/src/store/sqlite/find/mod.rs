@@ -53,8 +53,9 @@ fn prepare<'c>(
     Ok(conn.prepare_cached(sql)?)
 }
 
-/// Runs a one-value statement of a search through the memo: its answer is reused until the
-/// next commit (the full-text counts and window bounds are the costly part of a search).
+/// Runs a one-value statement of a search through the memo: its answer is reused until a
+/// commit changes what it `reads` (the full-text counts and window bounds are the costly part
+/// of a search).
 fn remembered(
     conn: &Connection,
     memo: &Memo,
