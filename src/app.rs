@@ -15,8 +15,9 @@ use crate::routes::{
 };
 use crate::shell::SolutionShell;
 use leptos::prelude::*;
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
-use leptos_router::{Lazy, MatchNestedRoutes, ParamSegment, StaticSegment, path};
+use leptos_router::{Lazy, ParamSegment, StaticSegment, path};
 
 /// The root component mounted on `<body>`.
 #[component]
@@ -45,7 +46,7 @@ pub fn App() -> impl IntoView {
 
 /// The pages of a solution's Cases app (relative to its base path).
 #[component(transparent)]
-fn SolutionPages() -> impl MatchNestedRoutes + Clone {
+fn SolutionPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("") view=CaseListPage/>
         <Route path=path!("create") view={Lazy::<CreateCaseRoute>::new()}/>
@@ -54,6 +55,7 @@ fn SolutionPages() -> impl MatchNestedRoutes + Clone {
         <Route path=path!(":case_id/:comment_id") view={Lazy::<CaseDetailRoute>::new()}/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// A solution's Cases app in the default space.
@@ -61,13 +63,14 @@ fn SolutionPages() -> impl MatchNestedRoutes + Clone {
 fn SolutionRoutes(
     /// The solution.
     solution: Solution,
-) -> impl MatchNestedRoutes + Clone {
+) -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=SolutionBase(solution) view=move || view! { <SolutionShell solution/> }>
             <SolutionPages/>
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// A solution's Cases app in another space (`/s/{space}/app/…`).
@@ -75,7 +78,7 @@ fn SolutionRoutes(
 fn SpaceSolutionRoutes(
     /// The solution.
     solution: Solution,
-) -> impl MatchNestedRoutes + Clone {
+) -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute
             path=(StaticSegment("s"), ParamSegment("space"), SolutionBase(solution))
@@ -85,12 +88,13 @@ fn SpaceSolutionRoutes(
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// Stack Management › Connectors, in the default space and in other spaces. It sits in the
 /// Management shell (Kibana lists connectors there), outside any solution's Cases app.
 #[component(transparent)]
-fn ConnectorsRoutes() -> impl MatchNestedRoutes + Clone {
+fn ConnectorsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     let shell = || view! { <SolutionShell solution=Solution::Management/> };
     view! {
         <ParentRoute path=ConnectorsBase view=shell>
@@ -101,13 +105,14 @@ fn ConnectorsRoutes() -> impl MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// The Stack Management admin pages (users, roles, API keys, spaces) below `/app/management`,
 /// in the default space and in other spaces, in the Management shell. One parent per prefix,
 /// so moving between these pages keeps the shell.
 #[component(transparent)]
-fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
+fn AdminRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     let shell = || view! { <SolutionShell solution=Solution::Management/> };
     view! {
         <ParentRoute path=ManagementBase view=shell>
@@ -118,11 +123,12 @@ fn AdminRoutes() -> impl MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// One route per admin page (relative to [`ManagementBase`]).
 #[component(transparent)]
-fn AdminPages() -> impl MatchNestedRoutes + Clone {
+fn AdminPages() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <Route path=AdminSegment(AdminPage::Users) view={Lazy::<UsersRoute>::new()}/>
         <Route path=AdminSegment(AdminPage::Roles) view={Lazy::<RolesRoute>::new()}/>
@@ -130,4 +136,5 @@ fn AdminPages() -> impl MatchNestedRoutes + Clone {
         <Route path=AdminSegment(AdminPage::Spaces) view={Lazy::<SpacesRoute>::new()}/>
     }
     .into_inner()
+    .into_any_nested_route()
 }

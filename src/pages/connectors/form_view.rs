@@ -89,14 +89,17 @@ pub fn ConnectorInputs(
 ) -> impl IntoView {
     let err = move |key: &'static str| Signal::derive(move || errors.with(|e| e.get(key).cloned()));
     let name = state.name;
-    let secrets_note = state.editing.then(|| {
-        view! {
-            <p class="cb-field__help cb-connector-form__note" data-testid="secrets-note">
-                "Secrets are never shown again. Leave them empty to keep the stored ones; to \
-                 change them, fill in all of them."
-            </p>
-        }
-    });
+    let editing = state.editing;
+    let secrets_note = move || {
+        editing.then(|| {
+            view! {
+                <p class="cb-field__help cb-connector-form__note" data-testid="secrets-note">
+                    "Secrets are never shown again. Leave them empty to keep the stored ones; to \
+                     change them, fill in all of them."
+                </p>
+            }
+        })
+    };
     let sections_view = sections(state.kind)
         .iter()
         .map(|section| {
@@ -109,7 +112,7 @@ pub fn ConnectorInputs(
             view! {
                 <fieldset class="cb-fieldset cb-connector-form__section">
                     <legend class="cb-fieldset__legend">{section.title}</legend>
-                    {has_secret.then(|| secrets_note.clone())}
+                    {has_secret.then(secrets_note)}
                     {rows}
                 </fieldset>
             }
