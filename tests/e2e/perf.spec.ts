@@ -1,4 +1,4 @@
-// Opt-in timing of the cases table on a big database (docs/performance.md, "The SPA"). Seed a
+// Opt-in timing of the cases table on a big database (docs/spa-performance.md). Seed a
 // database first, serve it, and point the run at it:
 //
 //   casebook seed --database /tmp/cb100k.db --cases 100000
