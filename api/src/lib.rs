@@ -23,7 +23,7 @@ pub mod user;
 pub mod user_action;
 pub mod validate;
 
-pub use case::{Case, CasePatch, CasePostRequest, CasesPatchRequest, Severity, Status};
+pub use case::{Case, CasePatch, CasePostRequest, CasesPatchRequest, ListedCase, Severity, Status};
 pub use comment::{Attachment, AttachmentPatchRequest, AttachmentPayload, AttachmentRequest};
 pub use connector::{CaseConnector, ConnectorFields, ConnectorType};
 pub use error::{ApiError, ErrorBody};

@@ -4,16 +4,20 @@ use super::{Client, ClientResult, json, query};
 use casebook_api::case::{CasePatch, CasePostRequest, CasesPatchRequest};
 use casebook_api::find::{CasesFindParams, CasesFindResponse};
 use casebook_api::paths;
-use casebook_api::{Case, Owner, User};
+use casebook_api::{Case, ListedCase, Owner, User};
 use gloo_net::http::Method;
+use serde::de::DeserializeOwned;
 
 fn owner_query(owner: Owner) -> casebook_api::query::Query {
     query(&[("owner", owner.as_str().to_string())])
 }
 
 impl Client {
-    /// `GET /api/cases/_find`.
-    pub async fn find_cases(&self, params: &CasesFindParams) -> ClientResult<CasesFindResponse> {
+    /// `GET /api/cases/_find`, each case as the table reads it.
+    pub async fn find_cases(
+        &self,
+        params: &CasesFindParams,
+    ) -> ClientResult<CasesFindResponse<ListedCase>> {
         self.send(
             Method::GET,
             paths::CASES_FIND_ROUTE,
@@ -31,8 +35,13 @@ impl Client {
         self.send(Method::POST, paths::CASES_ROUTE, None, json(req))
             .await
     }
-    /// `PATCH /api/cases`.
-    pub async fn update_cases(&self, cases: Vec<CasePatch>) -> ClientResult<Vec<Case>> {
+    /// `PATCH /api/cases`. The answer's cases are read as `C`: a [`Case`] where they are shown,
+    /// a [`ListedCase`] where only the outcome matters (so the list's code does not carry the
+    /// full decoder).
+    pub async fn update_cases<C: DeserializeOwned>(
+        &self,
+        cases: Vec<CasePatch>,
+    ) -> ClientResult<Vec<C>> {
         self.send(
             Method::PATCH,
             paths::CASES_ROUTE,

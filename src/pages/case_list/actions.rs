@@ -10,7 +10,7 @@ use super::bulk::{
 use super::entries::ListAction;
 use crate::client::{Client, ClientError};
 use crate::components::toaster::{ToastKind, Toaster};
-use casebook_api::Case;
+use casebook_api::ListedCase;
 use casebook_api::case::{CasePatch, Status};
 
 /// A write the list sends.
@@ -36,9 +36,9 @@ pub enum Mutation {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Editing {
     /// Tags.
-    Tags(Vec<Case>),
+    Tags(Vec<ListedCase>),
     /// Assignees.
-    Assignees(Vec<Case>),
+    Assignees(Vec<ListedCase>),
 }
 
 /// The toast verb of a status change.
@@ -62,7 +62,7 @@ pub fn failure_text(e: &ClientError) -> (String, String) {
     }
 }
 
-fn titles(cases: &[Case]) -> Vec<(String, String)> {
+fn titles(cases: &[ListedCase]) -> Vec<(String, String)> {
     cases
         .iter()
         .map(|c| (c.id.clone(), c.title.clone()))
@@ -77,7 +77,7 @@ pub async fn run(client: Client, m: Mutation, toaster: Toaster) -> bool {
             verb,
             cases,
         } => {
-            let r = client.update_cases(patches).await.map(|_| ());
+            let r = client.update_cases::<ListedCase>(patches).await.map(|_| ());
             (r, updated_message(&verb, &cases))
         }
         Mutation::Delete { cases } => {
@@ -106,7 +106,7 @@ pub enum Outcome {
     /// Open an editor.
     Edit(Editing),
     /// Ask before deleting these cases.
-    ConfirmDelete(Vec<Case>),
+    ConfirmDelete(Vec<ListedCase>),
     /// Copy this text.
     Copy(String),
     /// Nothing to send; tell the user why.
@@ -114,13 +114,13 @@ pub enum Outcome {
 }
 
 /// Decides what an action means for `cases`.
-pub fn outcome(action: ListAction, cases: Vec<Case>) -> Outcome {
+pub fn outcome(action: ListAction, cases: Vec<ListedCase>) -> Outcome {
     let patch = |patches: Vec<CasePatch>, verb: &str, why: &str| {
         if patches.is_empty() {
             Outcome::Nothing(why.into())
         } else {
             let ids: Vec<&String> = patches.iter().map(|p| &p.id).collect();
-            let touched: Vec<Case> = cases
+            let touched: Vec<ListedCase> = cases
                 .iter()
                 .filter(|c| ids.contains(&&c.id))
                 .cloned()
@@ -169,7 +169,7 @@ pub fn edit_mutation(
     if patches.is_empty() {
         return Ok(None);
     }
-    let touched: Vec<Case> = cases
+    let touched: Vec<ListedCase> = cases
         .iter()
         .filter(|c| patches.iter().any(|p| p.id == c.id))
         .cloned()

@@ -5,11 +5,11 @@
 //! tag/assignee edits only touch what the user changed: a tag left "on some cases" stays as is
 //! on each case.
 
-use casebook_api::Case;
+use casebook_api::ListedCase;
 use casebook_api::case::{Assignee, CasePatch, Severity, Status};
 use casebook_api::limits::MAX_ASSIGNEES_PER_CASE;
 
-fn base(c: &Case) -> CasePatch {
+fn base(c: &ListedCase) -> CasePatch {
     CasePatch {
         id: c.id.clone(),
         version: c.version.clone(),
@@ -18,7 +18,7 @@ fn base(c: &Case) -> CasePatch {
 }
 
 /// Patches setting `status` on the cases not already in it.
-pub fn status_patches(cases: &[Case], status: Status) -> Vec<CasePatch> {
+pub fn status_patches(cases: &[ListedCase], status: Status) -> Vec<CasePatch> {
     cases
         .iter()
         .filter(|c| c.status != status)
@@ -30,7 +30,7 @@ pub fn status_patches(cases: &[Case], status: Status) -> Vec<CasePatch> {
 }
 
 /// Patches setting `severity` on the cases not already at it.
-pub fn severity_patches(cases: &[Case], severity: Severity) -> Vec<CasePatch> {
+pub fn severity_patches(cases: &[ListedCase], severity: Severity) -> Vec<CasePatch> {
     cases
         .iter()
         .filter(|c| c.severity != severity)
@@ -82,7 +82,7 @@ pub fn edited(current: &[String], add: &[String], remove: &[String]) -> Vec<Stri
 }
 
 /// Patches applying a tag edit; unchanged cases are left out.
-pub fn tag_patches(cases: &[Case], add: &[String], remove: &[String]) -> Vec<CasePatch> {
+pub fn tag_patches(cases: &[ListedCase], add: &[String], remove: &[String]) -> Vec<CasePatch> {
     cases
         .iter()
         .filter_map(|c| {
@@ -98,7 +98,7 @@ pub fn tag_patches(cases: &[Case], add: &[String], remove: &[String]) -> Vec<Cas
 /// Patches applying an assignee edit, or the message to show when a case would get more than
 /// `MAX_ASSIGNEES_PER_CASE` assignees.
 pub fn assignee_patches(
-    cases: &[Case],
+    cases: &[ListedCase],
     add: &[String],
     remove: &[String],
 ) -> Result<Vec<CasePatch>, String> {
@@ -136,8 +136,8 @@ pub fn updated_message(verb: &str, cases: &[(String, String)]) -> String {
 mod tests {
     use super::*;
 
-    fn case(id: &str, tags: &[&str], assignees: &[&str]) -> Case {
-        let mut c: Case = serde_json::from_value(serde_json::json!({
+    fn case(id: &str, tags: &[&str], assignees: &[&str]) -> ListedCase {
+        let mut c: ListedCase = serde_json::from_value(serde_json::json!({
             "id": id, "version": format!("v-{id}"), "owner": "cases", "title": format!("T {id}"),
             "description": "", "tags": [], "severity": "low", "status": "open", "assignees": [],
             "settings": {"syncAlerts": false},

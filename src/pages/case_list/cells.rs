@@ -4,7 +4,7 @@
 use super::columns::Column;
 use crate::components::{Avatar, AvatarSize, SeverityBadge, StatusBadge};
 use crate::routes::Loc;
-use casebook_api::Case;
+use casebook_api::ListedCase;
 use casebook_api::case::CaseCustomField;
 use casebook_api::security::UserProfile;
 use chrono::{DateTime, Local, Utc};
@@ -52,7 +52,7 @@ pub fn custom_value(v: Option<&CaseCustomField>) -> String {
 }
 
 /// Whether the case changed after its last push (Kibana's "Requires update").
-pub fn needs_update(c: &Case) -> bool {
+pub fn needs_update(c: &ListedCase) -> bool {
     match (&c.external_service, c.updated_at) {
         (Some(es), Some(u)) => u > es.pushed_at,
         _ => false,
@@ -89,7 +89,7 @@ pub struct CellContext {
 }
 
 /// The content of `col` for `c`.
-pub fn cell(col: &Column, c: &Case, cx: &CellContext) -> AnyView {
+pub fn cell(col: &Column, c: &ListedCase, cx: &CellContext) -> AnyView {
     match col {
         Column::Name => {
             let href = cx.loc.detail(&c.id);

@@ -10,7 +10,7 @@ use crate::client::Client;
 use crate::components::flyout::{Flyout, FlyoutBody, FlyoutFooter};
 use crate::components::user_picker::profile_name;
 use casebook_api::limits::MAX_LENGTH_PER_TAG;
-use casebook_api::{Case, Owner};
+use casebook_api::{ListedCase, Owner};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -191,7 +191,7 @@ fn initial_states(lists: &[Vec<String>]) -> HashMap<String, Presence> {
         .collect()
 }
 
-fn title_for(what: &str, cases: &[Case]) -> String {
+fn title_for(what: &str, cases: &[ListedCase]) -> String {
     match cases {
         [c] => format!("Edit {what}: {}", c.title),
         many => format!("Edit {what} of {} cases", many.len()),
@@ -202,7 +202,7 @@ fn title_for(what: &str, cases: &[Case]) -> String {
 #[component]
 pub fn EditTagsFlyout(
     /// The cases being edited.
-    cases: Vec<Case>,
+    cases: Vec<ListedCase>,
     /// The API client.
     client: Client,
     /// The owner (for the existing tags).
@@ -244,7 +244,7 @@ pub fn EditTagsFlyout(
 #[component]
 pub fn EditAssigneesFlyout(
     /// The cases being edited.
-    cases: Vec<Case>,
+    cases: Vec<ListedCase>,
     /// The API client.
     client: Client,
     /// The owner (who may be assigned).

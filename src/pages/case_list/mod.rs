@@ -33,7 +33,7 @@ use crate::routes::Solution;
 use actions::{Editing, Mutation, Outcome, edit_mutation, outcome};
 use casebook_api::find::CasesFindResponse;
 use casebook_api::security::UserProfile;
-use casebook_api::{Case, Owner};
+use casebook_api::{ListedCase, Owner};
 use cells::CellContext;
 use columns::{Visibility, all_columns};
 use entries::ListAction;
@@ -110,7 +110,7 @@ pub fn CaseListPage() -> impl IntoView {
 
     // The page of cases; a newer request makes older answers irrelevant.
     let refresh = RwSignal::new(0u64);
-    let data = RwSignal::new(None::<CasesFindResponse>);
+    let data = RwSignal::new(None::<CasesFindResponse<ListedCase>>);
     let busy = RwSignal::new(true);
     let failed = RwSignal::new(None::<String>);
     let generation = StoredValue::new(0u64);
@@ -194,7 +194,7 @@ pub fn CaseListPage() -> impl IntoView {
             .unwrap_or_default()
             .into_iter()
             .filter(|c| ids.contains(&c.id))
-            .collect::<Vec<Case>>()
+            .collect::<Vec<ListedCase>>()
     };
 
     // Assignee names, fetched for the uids on screen that are not known yet.
@@ -274,27 +274,29 @@ pub fn CaseListPage() -> impl IntoView {
         }
     });
     let editing = RwSignal::new(None::<Editing>);
-    let deleting = RwSignal::new(Vec::<Case>::new());
+    let deleting = RwSignal::new(Vec::<ListedCase>::new());
     let confirm_open = RwSignal::new(false);
-    let handle = Callback::new(move |(action, cases): (ListAction, Vec<Case>)| {
-        match outcome(action, cases) {
-            Outcome::Send(m) => {
-                mutate.dispatch(m);
+    let handle =
+        Callback::new(move |(action, cases): (ListAction, Vec<ListedCase>)| {
+            match outcome(action, cases) {
+                Outcome::Send(m) => {
+                    mutate.dispatch(m);
+                }
+                Outcome::Edit(e) => editing.set(Some(e)),
+                Outcome::ConfirmDelete(c) => {
+                    deleting.set(c);
+                    confirm_open.set(true);
+                }
+                Outcome::Copy(id) => actions::copy(id, toaster),
+                Outcome::Nothing(why) => toaster.push(
+                    crate::components::toaster::ToastKind::Info,
+                    "Nothing to change",
+                    Some(why),
+                ),
             }
-            Outcome::Edit(e) => editing.set(Some(e)),
-            Outcome::ConfirmDelete(c) => {
-                deleting.set(c);
-                confirm_open.set(true);
-            }
-            Outcome::Copy(id) => actions::copy(id, toaster),
-            Outcome::Nothing(why) => toaster.push(
-                crate::components::toaster::ToastKind::Info,
-                "Nothing to change",
-                Some(why),
-            ),
-        }
-    });
-    let on_row_action = Callback::new(move |(a, c): (ListAction, Case)| handle.run((a, vec![c])));
+        });
+    let on_row_action =
+        Callback::new(move |(a, c): (ListAction, ListedCase)| handle.run((a, vec![c])));
     let on_bulk_action = Callback::new(move |a: ListAction| handle.run((a, selected_cases())));
     let on_edit_save = Callback::new(move |(add, remove): edit::Edit| {
         let Some(e) = editing.get_untracked() else {

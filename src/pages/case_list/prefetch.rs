@@ -8,12 +8,13 @@ use super::state::ListState;
 use super::storage::{restored_query, state_key};
 use crate::client::ClientResult;
 use crate::routes::{Solution, space_of_path, strip_space};
+use casebook_api::ListedCase;
 use casebook_api::find::{CasesFindParams, CasesFindResponse};
 use futures::channel::oneshot;
 use std::cell::RefCell;
 
 /// An early `_find` answer on its way.
-pub type EarlyPage = oneshot::Receiver<ClientResult<CasesFindResponse>>;
+pub type EarlyPage = oneshot::Receiver<ClientResult<CasesFindResponse<ListedCase>>>;
 
 struct Pending {
     space: String,

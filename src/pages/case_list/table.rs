@@ -10,7 +10,7 @@ use super::columns::Column;
 use super::entries::{ListAction, bulk_entries, row_entries};
 use super::menu::ActionMenu;
 use crate::components::EmptyState;
-use casebook_api::Case;
+use casebook_api::ListedCase;
 use casebook_api::find::{SortField, SortOrder};
 use casebook_api::security::CasesCapabilities;
 use leptos::prelude::*;
@@ -60,7 +60,7 @@ pub fn CasesTable(
     columns: Signal<Vec<(Column, String)>>,
     /// The rows (`None` until the first answer).
     #[prop(into)]
-    rows: Signal<Option<Vec<Case>>>,
+    rows: Signal<Option<Vec<ListedCase>>>,
     /// Rows expected while loading (the page size), for the skeleton.
     #[prop(into)]
     skeleton_rows: Signal<usize>,
@@ -81,7 +81,7 @@ pub fn CasesTable(
     #[prop(into)]
     cx: Signal<CellContext>,
     /// Called with a row action and the row's case.
-    on_action: Callback<(ListAction, Case)>,
+    on_action: Callback<(ListAction, ListedCase)>,
     /// The kind of empty state to show for no rows.
     #[prop(into)]
     empty: Signal<Empty>,
