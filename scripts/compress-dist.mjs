@@ -26,7 +26,9 @@ const names = readdirSync(dist).filter(
 );
 // zopfli is single-threaded and takes ~4 s per MB: one process per core.
 const gzSizes = new Map();
-const queue = [...names].sort((a, b) => statSync(join(dist, b)).size - statSync(join(dist, a)).size);
+const sizes = new Map(names.map((name) => [name, statSync(join(dist, name)).size]));
+// Largest first, so the big wasm modules do not end up alone at the tail.
+const queue = [...names].sort((a, b) => sizes.get(b) - sizes.get(a));
 await Promise.all(
   Array.from({ length: availableParallelism() }, async () => {
     for (let name = queue.shift(); name; name = queue.shift()) {

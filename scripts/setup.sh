@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Casebook needs, skipping whatever is already there:
-# the wasm32 target, Debian's Chromium + chromedriver + zopfli, trunk, wasm-bindgen-cli (the version in
-# Cargo.lock) and the npm tools (binaryen's wasm-opt, playwright-core).
+# the wasm32 target, Debian's Chromium + chromedriver + zopfli, trunk, wasm-bindgen-cli (the
+# version in Cargo.lock) and the npm tools (binaryen's wasm-opt, playwright-core).
 # Safe to run repeatedly; a warm run takes about a second.
 set -euo pipefail
 # shellcheck source=scripts/env.sh

@@ -3,6 +3,8 @@
 //! Every route is declared here. Each solution's pages sit under a parent route matching the
 //! solution's base path, with and without the `/s/{space}` prefix; the parent renders the shell,
 //! which provides the current location (space + solution) to the pages.
+//! The transparent route components end in `.into_any_nested_route()`: the SPA is built in
+//! Leptos's erased mode (`.cargo/config.toml`), whose component macro expects erased routes.
 
 use crate::components::Toasts;
 use crate::context::provide_app_context;

@@ -90,6 +90,8 @@ pub fn ConnectorInputs(
     let err = move |key: &'static str| Signal::derive(move || errors.with(|e| e.get(key).cloned()));
     let name = state.name;
     let editing = state.editing;
+    // A closure, not a view: views are not `Clone` in Leptos's erased mode, and each section
+    // with a secret needs its own copy of the note.
     let secrets_note = move || {
         editing.then(|| {
             view! {
