@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Casebook needs, skipping whatever is already there:
-# the wasm32 target, Debian's Chromium + chromedriver + zopfli, trunk, wasm-bindgen-cli (the
-# version in Cargo.lock) and the npm tools (binaryen's wasm-opt, playwright-core).
+# the wasm32 target and std's source (build-ui.sh rebuilds std for size), Debian's Chromium +
+# chromedriver + zopfli, trunk, wasm-bindgen-cli (the version in Cargo.lock) and the npm tools
+# (binaryen's wasm-opt, playwright-core).
 # Safe to run repeatedly; a warm run takes about a second.
 set -euo pipefail
 # shellcheck source=scripts/env.sh
@@ -11,6 +12,10 @@ cd "$CASEBOOK_ROOT"
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   casebook_step "rustup target add wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
+fi
+if ! rustup component list --installed | grep -qx rust-src; then
+  casebook_step "rustup component add rust-src"
+  rustup component add rust-src
 fi
 
 # Browsers cannot be downloaded here (`npx playwright install` fails): use Debian's. zopfli
