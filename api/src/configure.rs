@@ -217,6 +217,16 @@ pub struct Configuration {
     pub updated_by: Option<User>,
 }
 
+/// The part of a configuration the cases table reads: the custom field definitions that give its
+/// columns. Every other field is skipped unread, so the connector's and the templates' decoders
+/// stay out of the SPA's first load.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ConfiguredCustomFields {
+    /// Custom field definitions.
+    #[serde(rename = "customFields")]
+    pub custom_fields: Vec<CustomFieldDefinition>,
+}
+
 /// `POST /api/cases/configure` body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -2,7 +2,8 @@
 
 use super::{Client, ClientResult, json, query};
 use casebook_api::configure::{
-    Configuration, ConfigurationPatch, ConfigurationRequest, FindConnector,
+    Configuration, ConfigurationPatch, ConfigurationRequest, ConfiguredCustomFields,
+    CustomFieldDefinition, FindConnector,
 };
 use casebook_api::{Owner, paths};
 use gloo_net::http::Method;
@@ -15,6 +16,19 @@ impl Client {
             .send(Method::GET, paths::CONFIGURE_ROUTE, Some(&q), None)
             .await?;
         Ok(list.into_iter().next())
+    }
+    /// The custom fields of the owner's configuration (none without one), read as
+    /// [`ConfiguredCustomFields`] so the rest of the configuration is not decoded.
+    pub async fn custom_fields(&self, owner: Owner) -> ClientResult<Vec<CustomFieldDefinition>> {
+        let q = query(&[("owner", owner.as_str().to_string())]);
+        let list: Vec<ConfiguredCustomFields> = self
+            .send(Method::GET, paths::CONFIGURE_ROUTE, Some(&q), None)
+            .await?;
+        Ok(list
+            .into_iter()
+            .next()
+            .map(|c| c.custom_fields)
+            .unwrap_or_default())
     }
     /// `POST /api/cases/configure`.
     pub async fn create_configuration(

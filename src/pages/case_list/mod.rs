@@ -227,12 +227,7 @@ pub fn CaseListPage() -> impl IntoView {
             if !ready {
                 return Vec::new();
             }
-            c.configuration(o)
-                .await
-                .ok()
-                .flatten()
-                .map(|c| c.custom_fields)
-                .unwrap_or_default()
+            c.custom_fields(o).await.unwrap_or_default()
         }
     });
     let all_cols = Signal::derive(move || all_columns(&config.get().unwrap_or_default()));
