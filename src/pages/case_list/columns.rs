@@ -224,44 +224,57 @@ pub fn ColumnPicker(
                 {move || format!("Columns ({})", shown())}
                 </button>
             </PopoverTrigger>
-            <div class="cb-float__title">"Columns"</div>
-            <ul class="cb-checklist" role="group" aria-label="Columns">
-                {move || {
-                    columns
-                        .get()
-                        .into_iter()
-                        .filter(|(c, _)| c.hideable())
-                        .map(|(col, label)| {
-                            let c2 = col.clone();
-                            let id = col.id();
-                            view! {
-                                <li>
-                                    <label class="cb-checklist__item">
-                                        <input
-                                            type="checkbox"
-                                            data-testid=format!("column-toggle-{id}")
-                                            prop:checked=move || visibility.with(|v| v.shows(&col))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                visibility.update(|v| v.set(&c2, on));
-                                            }
-                                        />
-                                        <span>{label}</span>
-                                    </label>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-            <button
-                type="button"
-                class="cb-btn cb-btn--link"
-                on:click=move |_| visibility.set(Visibility::default())
-            >
-                "Reset to default"
-            </button>
+            {Suspend::new(super::lazy::column_panel(ColumnPanelProps { columns, visibility }))}
         </Popover>
+    }
+}
+
+/// The open column checklist.
+#[component]
+pub fn ColumnPanel(
+    /// Every column with its header text.
+    columns: Signal<Vec<(Column, String)>>,
+    /// The current choices; the panel updates them.
+    visibility: RwSignal<Visibility>,
+) -> impl IntoView {
+    view! {
+        <div class="cb-float__title">"Columns"</div>
+        <ul class="cb-checklist" role="group" aria-label="Columns">
+            {move || {
+                columns
+                    .get()
+                    .into_iter()
+                    .filter(|(c, _)| c.hideable())
+                    .map(|(col, label)| {
+                        let c2 = col.clone();
+                        let id = col.id();
+                        view! {
+                            <li>
+                                <label class="cb-checklist__item">
+                                    <input
+                                        type="checkbox"
+                                        data-testid=format!("column-toggle-{id}")
+                                        prop:checked=move || visibility.with(|v| v.shows(&col))
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            visibility.update(|v| v.set(&c2, on));
+                                        }
+                                    />
+                                    <span>{label}</span>
+                                </label>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+        <button
+            type="button"
+            class="cb-btn cb-btn--link"
+            on:click=move |_| visibility.set(Visibility::default())
+        >
+            "Reset to default"
+        </button>
     }
 }
 

@@ -49,26 +49,8 @@ pub fn DateRangeFilter(
     on_change: Callback<(Option<String>, Option<String>)>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let custom_from = RwSignal::new(String::new());
-    let custom_to = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if open.get() {
-            custom_from.set(as_day(from.get_untracked().as_deref()));
-            custom_to.set(as_day(to.get_untracked().as_deref()));
-        }
-    });
     let label = move || range_label(from.get().as_deref(), to.get().as_deref());
     let active = move || from.with(Option::is_some) || to.with(Option::is_some);
-    let pick = move |f: Option<&str>| {
-        on_change.run((f.map(String::from), None));
-        open.set(false);
-    };
-    let apply = move |_| {
-        let f = custom_from.get_untracked();
-        let t = custom_to.get_untracked();
-        on_change.run(((!f.is_empty()).then_some(f), (!t.is_empty()).then_some(t)));
-        open.set(false);
-    };
     view! {
         <Popover open class="cb-filter-popover cb-date-popover" test_id="filter-date-popover">
             <PopoverTrigger slot>
@@ -92,48 +74,78 @@ pub fn DateRangeFilter(
                     <span class="cb-filter-btn__caret" aria-hidden="true">"▾"</span>
                 </button>
             </PopoverTrigger>
-            <div class="cb-float__title">"Created"</div>
-            <div class="cb-date-presets" role="group" aria-label="Quick ranges">
-                {PRESETS
-                    .iter()
-                    .map(|(l, f)| {
-                        let f = *f;
-                        let current = move || from.get().as_deref() == f && to.with(Option::is_none);
-                        view! {
-                            <button
-                                type="button"
-                                class="cb-date-presets__item"
-                                class:cb-date-presets__item--current=current
-                                aria-pressed=move || current().to_string()
-                                data-testid=format!("date-preset-{}", f.unwrap_or("all"))
-                                on:click=move |_| pick(f)
-                            >
-                                {*l}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <div class="cb-float__title">"Custom range"</div>
-            <div class="cb-date-custom">
-                <label>
-                    <span>"From"</span>
-                    <input class="cb-input" type="date" data-testid="date-from" bind:value=custom_from/>
-                </label>
-                <label>
-                    <span>"To"</span>
-                    <input class="cb-input" type="date" data-testid="date-to" bind:value=custom_to/>
-                </label>
-                <button
-                    type="button"
-                    class="cb-btn cb-btn--fill"
-                    data-testid="date-apply"
-                    on:click=apply
-                >
-                    "Apply"
-                </button>
-            </div>
+            {Suspend::new(super::lazy::date_range_panel(DateRangePanelProps { from, to, on_change, open }))}
         </Popover>
+    }
+}
+
+/// The open date popover: the quick ranges and the custom range.
+#[component]
+pub fn DateRangePanel(
+    /// Current `from`.
+    from: Signal<Option<String>>,
+    /// Current `to`.
+    to: Signal<Option<String>>,
+    /// Called with the new `(from, to)`.
+    on_change: Callback<(Option<String>, Option<String>)>,
+    /// Set to false to close.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    // The panel is created on every open, so the custom inputs start from the current range.
+    let custom_from = RwSignal::new(as_day(from.get_untracked().as_deref()));
+    let custom_to = RwSignal::new(as_day(to.get_untracked().as_deref()));
+    let pick = move |f: Option<&str>| {
+        on_change.run((f.map(String::from), None));
+        open.set(false);
+    };
+    let apply = move |_| {
+        let f = custom_from.get_untracked();
+        let t = custom_to.get_untracked();
+        on_change.run(((!f.is_empty()).then_some(f), (!t.is_empty()).then_some(t)));
+        open.set(false);
+    };
+    view! {
+        <div class="cb-float__title">"Created"</div>
+        <div class="cb-date-presets" role="group" aria-label="Quick ranges">
+            {PRESETS
+                .iter()
+                .map(|(l, f)| {
+                    let f = *f;
+                    let current = move || from.get().as_deref() == f && to.with(Option::is_none);
+                    view! {
+                        <button
+                            type="button"
+                            class="cb-date-presets__item"
+                            class:cb-date-presets__item--current=current
+                            aria-pressed=move || current().to_string()
+                            data-testid=format!("date-preset-{}", f.unwrap_or("all"))
+                            on:click=move |_| pick(f)
+                        >
+                            {*l}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+        <div class="cb-float__title">"Custom range"</div>
+        <div class="cb-date-custom">
+            <label>
+                <span>"From"</span>
+                <input class="cb-input" type="date" data-testid="date-from" bind:value=custom_from/>
+            </label>
+            <label>
+                <span>"To"</span>
+                <input class="cb-input" type="date" data-testid="date-to" bind:value=custom_to/>
+            </label>
+            <button
+                type="button"
+                class="cb-btn cb-btn--fill"
+                data-testid="date-apply"
+                on:click=apply
+            >
+                "Apply"
+            </button>
+        </div>
     }
 }
 

@@ -148,12 +148,6 @@ pub fn FilterButton(
         }
     });
     let count = move || selected.with(Vec::len);
-    let shown = Memo::new(move |_| {
-        options.with(|o| {
-            o.as_ref()
-                .map(|o| selected.with(|s| query.with(|q| visible_options(o, s, q, 200))))
-        })
-    });
     view! {
         <Popover open class="cb-filter-popover" test_id=format!("filter-{key}-popover")>
             <PopoverTrigger slot>
@@ -173,6 +167,45 @@ pub fn FilterButton(
                     <span class="cb-filter-btn__caret" aria-hidden="true">"▾"</span>
                 </button>
             </PopoverTrigger>
+            {Suspend::new(super::lazy::filter_panel(FilterPanelProps {
+                label,
+                key,
+                options,
+                selected,
+                on_change,
+                searchable,
+                query,
+            }))}
+        </Popover>
+    }
+}
+
+/// An open filter popover: the search field, the checklist and the "Clear" footer.
+#[component]
+pub fn FilterPanel(
+    /// The button text.
+    label: &'static str,
+    /// Used in `data-testid`s.
+    key: &'static str,
+    /// The choices; `None` while they load.
+    options: Signal<Option<Vec<FilterOption>>>,
+    /// The chosen values.
+    selected: Signal<Vec<String>>,
+    /// Called with the new chosen values.
+    on_change: Callback<Vec<String>>,
+    /// Shows a search field above the list.
+    searchable: bool,
+    /// The search text.
+    query: RwSignal<String>,
+) -> impl IntoView {
+    let count = move || selected.with(Vec::len);
+    let shown = Memo::new(move |_| {
+        options.with(|o| {
+            o.as_ref()
+                .map(|o| selected.with(|s| query.with(|q| visible_options(o, s, q, 200))))
+        })
+    });
+    view! {
             {searchable
                 .then(|| {
                     view! {
@@ -230,7 +263,6 @@ pub fn FilterButton(
                     </button>
                 </div>
             </Show>
-        </Popover>
     }
 }
 

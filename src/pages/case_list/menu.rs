@@ -106,14 +106,14 @@ pub fn ActionMenu(
                     {trigger.run()}
                 </button>
             </PopoverTrigger>
-            <MenuPanel entries on_select open/>
+            {Suspend::new(super::lazy::menu_panel(entries, on_select, open))}
         </Popover>
     }
 }
 
 /// The open menu (created when the menu opens, so a closed one costs nothing).
 #[component]
-fn MenuPanel(
+pub fn MenuPanel(
     /// The entries.
     entries: Signal<Vec<Entry>>,
     /// Called with the chosen action.

@@ -17,6 +17,7 @@ mod entries;
 mod filter_button;
 mod filters;
 mod keyboard;
+mod lazy;
 mod menu;
 mod metrics;
 mod pagination;
@@ -148,6 +149,7 @@ pub fn CaseListPage() -> impl IntoView {
     Effect::new(move |_| {
         if loaded.get() {
             crate::pages::preload_case_pages();
+            lazy::preload();
         }
     });
     // A memo, so readers borrow the page instead of cloning it.
@@ -380,14 +382,7 @@ pub fn CaseListPage() -> impl IntoView {
             {move || editing.get().map(|e| {
                 let close = Callback::new(move |_| editing.set(None));
                 let (c, o) = (client.get_untracked(), owner.get_untracked());
-                match e {
-                    Editing::Tags(cases) => view! {
-                        <edit::EditTagsFlyout cases client=c owner=o on_save=on_edit_save on_close=close/>
-                    }.into_any(),
-                    Editing::Assignees(cases) => view! {
-                        <edit::EditAssigneesFlyout cases client=c owner=o on_save=on_edit_save on_close=close/>
-                    }.into_any(),
-                }
+                Suspend::new(lazy::edit_flyout(e, c, o, on_edit_save, close))
             })}
             <crate::components::ConfirmModal
                 open=confirm_open
