@@ -7,12 +7,17 @@ use casebook_api::configure::{
 };
 use casebook_api::{Owner, paths};
 use gloo_net::http::Method;
+use serde::de::DeserializeOwned;
 
 impl Client {
     /// `GET /api/cases/configure?owner=`: at most one configuration.
     pub async fn configuration(&self, owner: Owner) -> ClientResult<Option<Configuration>> {
+        self.configuration_as(owner).await
+    }
+    /// `GET /api/cases/configure?owner=`, read as `C` (a full or a partial configuration).
+    async fn configuration_as<C: DeserializeOwned>(&self, owner: Owner) -> ClientResult<Option<C>> {
         let q = query(&[("owner", owner.as_str().to_string())]);
-        let list: Vec<Configuration> = self
+        let list: Vec<C> = self
             .send(Method::GET, paths::CONFIGURE_ROUTE, Some(&q), None)
             .await?;
         Ok(list.into_iter().next())
@@ -20,15 +25,8 @@ impl Client {
     /// The custom fields of the owner's configuration (none without one), read as
     /// [`ConfiguredCustomFields`] so the rest of the configuration is not decoded.
     pub async fn custom_fields(&self, owner: Owner) -> ClientResult<Vec<CustomFieldDefinition>> {
-        let q = query(&[("owner", owner.as_str().to_string())]);
-        let list: Vec<ConfiguredCustomFields> = self
-            .send(Method::GET, paths::CONFIGURE_ROUTE, Some(&q), None)
-            .await?;
-        Ok(list
-            .into_iter()
-            .next()
-            .map(|c| c.custom_fields)
-            .unwrap_or_default())
+        let found: Option<ConfiguredCustomFields> = self.configuration_as(owner).await?;
+        Ok(found.map(|c| c.custom_fields).unwrap_or_default())
     }
     /// `POST /api/cases/configure`.
     pub async fn create_configuration(

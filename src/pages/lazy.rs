@@ -55,18 +55,21 @@ lazy_pages! {
     SpacesRoute => SpacesPage,
 }
 
+/// Runs `task` (a chunk preload) shortly after the case list's first rows have painted, so the
+/// fetch and compile never compete with that paint.
+pub fn after_first_rows(task: impl std::future::Future<Output = ()> + 'static) {
+    set_timeout(
+        move || leptos::task::spawn_local(task),
+        Duration::from_millis(300),
+    );
+}
+
 /// Fetches the chunks of the pages a case list leads to (a case, the create form) once the list
 /// has painted, so opening a case does not wait for its code. Called when the first page of
 /// rows arrives; the chunks load once per session however often this runs.
 pub fn preload_case_pages() {
-    set_timeout(
-        || {
-            leptos::task::spawn_local(async {
-                CaseDetailRoute::preload().await;
-                CreateCaseRoute::preload().await;
-            })
-        },
-        // After the rows' paint, so the fetch and compile never compete with it.
-        Duration::from_millis(300),
-    );
+    after_first_rows(async {
+        CaseDetailRoute::preload().await;
+        CreateCaseRoute::preload().await;
+    });
 }

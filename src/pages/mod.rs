@@ -22,7 +22,7 @@ pub use create_case::CreateCasePage;
 pub use home::HomePage;
 pub use lazy::{
     ApiKeysRoute, CaseDetailRoute, ConnectorsRoute, CreateCaseRoute, RolesRoute, SettingsRoute,
-    SpacesRoute, UsersRoute, preload_case_pages,
+    SpacesRoute, UsersRoute, after_first_rows, preload_case_pages,
 };
 pub use login::LoginPage;
 pub use no_access::{NoAccess, use_denied};

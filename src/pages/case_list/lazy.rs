@@ -18,7 +18,6 @@ use super::menu::MenuPanel;
 use crate::client::Client;
 use casebook_api::Owner;
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// The tags or assignees flyout for `editing`.
 #[lazy]
@@ -67,19 +66,13 @@ pub fn column_panel(props: ColumnPanelProps) -> AnyView {
     ColumnPanel(props).into_any()
 }
 
-/// Fetches every chunk above, shortly after the list's first rows have painted (the fetch and
-/// compile must not compete with that paint). Later calls cost nothing.
+/// Fetches every chunk above once the first rows have painted. Later calls cost nothing.
 pub fn preload() {
-    set_timeout(
-        || {
-            leptos::task::spawn_local(async {
-                __preload_edit_flyout().await;
-                __preload_menu_panel().await;
-                __preload_filter_panel().await;
-                __preload_date_range_panel().await;
-                __preload_column_panel().await;
-            })
-        },
-        Duration::from_millis(300),
-    );
+    crate::pages::after_first_rows(async {
+        __preload_edit_flyout().await;
+        __preload_menu_panel().await;
+        __preload_filter_panel().await;
+        __preload_date_range_panel().await;
+        __preload_column_panel().await;
+    });
 }
