@@ -50,3 +50,29 @@ for (const [label, viewport] of [
     });
   });
 }
+
+// The case list's panels load from their own wasm chunks (src/pages/case_list/lazy.rs): each
+// must open with its content, in both themes.
+test('case list panels', async ({ api, loggedInPage: page }) => {
+  await createCase(api, { title: 'Suspicious login from a new country', severity: 'high', tags: ['phishing'] });
+  await page.goto(paths.list());
+  await expect(page.getByTestId('case-row').first()).toBeVisible();
+  await page.getByTestId('filter-status').click();
+  await expect(page.getByTestId('filter-status-option-open')).toBeVisible();
+  await shot(page, 'case-list-filter-status');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('filter-date').click();
+  await expect(page.getByTestId('date-apply')).toBeVisible();
+  await shot(page, 'case-list-filter-date');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('column-picker').click();
+  await expect(page.getByTestId('column-toggle-tags')).toBeVisible();
+  await shot(page, 'case-list-columns');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('row-actions').first().click();
+  await expect(page.getByTestId('action-tags')).toBeVisible();
+  await shot(page, 'case-list-row-menu');
+  await page.getByTestId('action-tags').click();
+  await expect(page.getByTestId('edit-tags')).toBeVisible();
+  await shot(page, 'case-list-edit-tags');
+});
