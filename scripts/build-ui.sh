@@ -10,6 +10,11 @@ cd "$CASEBOOK_ROOT"
 # Trunk.toml sets offline = true, which passes --offline to cargo: fetch first.
 casebook_step "cargo fetch --locked"
 cargo fetch --locked
+# The same for std's own dependencies, which -Zbuild-std (below) compiles: on a fresh machine
+# they are not in cargo's cache, and the offline build would not find them.
+casebook_step "cargo fetch --locked (std's sources)"
+RUSTC_BOOTSTRAP=1 cargo fetch --locked \
+  --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 # The release wasm links a std rebuilt with opt-level "z" whose panics abort on the spot: no
 # panic messages, formatting or unwinding tables are linked in (main wasm ~7 % smaller,
