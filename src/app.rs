@@ -10,7 +10,7 @@ use crate::components::Toasts;
 use crate::context::provide_app_context;
 use crate::pages::{
     ApiKeysRoute, CaseDetailRoute, CaseListPage, ConnectorsRoute, CreateCaseRoute, HomePage,
-    LoginPage, NotFoundPage, RolesRoute, SettingsRoute, SpacesRoute, UsersRoute,
+    LoginRoute, NotFoundPage, RolesRoute, SettingsRoute, SpacesRoute, UsersRoute,
 };
 use crate::routes::{
     AdminPage, AdminSegment, ConnectorsBase, ManagementBase, Solution, SolutionBase,
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=HomePage/>
-                <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/login") view={Lazy::<LoginRoute>::new()}/>
                 <SolutionRoutes solution=Solution::Security/>
                 <SolutionRoutes solution=Solution::Observability/>
                 <SolutionRoutes solution=Solution::Management/>

@@ -1,16 +1,17 @@
 //! The pages that load on demand: each is a split point, so its code (and the code only it
 //! uses) sits in its own wasm chunk that the router fetches when the page is first opened.
 //!
-//! The case list, the shell, the login page and everything they use stay in the main module,
-//! so the page most sessions open first needs no second fetch. The split itself is done after
+//! The case list, the shell and everything they use stay in the main module, so the page most
+//! sessions open first needs no second fetch. The login page is a chunk too: a signed-in
+//! session, which is what a case list needs, never opens it. The split itself is done after
 //! the build by `scripts/split-wasm.sh` (a Trunk post-build hook); without it these routes
 //! could not load, which is why every build goes through that hook.
 // The split points are extern imports that the splitter resolves; the macros generate them.
 #![allow(unsafe_code)]
 
 use super::{
-    ApiKeysPage, CaseDetailPage, ConnectorsPage, CreateCasePage, RolesPage, SettingsPage,
-    SpacesPage, UsersPage,
+    ApiKeysPage, CaseDetailPage, ConnectorsPage, CreateCasePage, LoginPage, RolesPage,
+    SettingsPage, SpacesPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_router::{LazyRoute, lazy_route};
@@ -37,6 +38,8 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
+    /// The sign-in page.
+    LoginRoute => LoginPage,
     /// A case's detail page.
     CaseDetailRoute => CaseDetailPage,
     /// The create-case form.

@@ -21,10 +21,10 @@ pub use connectors::ConnectorsPage;
 pub use create_case::CreateCasePage;
 pub use home::HomePage;
 pub use lazy::{
-    ApiKeysRoute, CaseDetailRoute, ConnectorsRoute, CreateCaseRoute, RolesRoute, SettingsRoute,
-    SpacesRoute, UsersRoute, after_first_rows, preload_case_pages,
+    ApiKeysRoute, CaseDetailRoute, ConnectorsRoute, CreateCaseRoute, LoginRoute, RolesRoute,
+    SettingsRoute, SpacesRoute, UsersRoute, after_first_rows, preload_case_pages,
 };
-pub use login::LoginPage;
+use login::LoginPage;
 pub use no_access::{NoAccess, use_denied};
 pub use not_found::NotFoundPage;
 pub use settings::SettingsPage;

@@ -44,7 +44,9 @@ pub fn TemplatesSection(
             <ul class="cb-settings-list" data-testid="templates-list">
                 <For
                     each=move || draft.get().templates
-                    key=|t| format!("{t:?}")
+                    // The whole template is the key, so an edited one re-renders. Not its Debug text:
+                    // the release build formats Debug as nothing (-Zfmt-debug=none).
+                    key=|t| serde_json::to_string(t).unwrap_or_default()
                     let:t
                 >
                     <TemplateRow t draft editing deleting confirm_open/>
