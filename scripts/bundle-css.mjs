@@ -17,7 +17,7 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
  * combinators, `calc(a + b)`, values) are kept, and no stylesheet here has these characters
  * inside strings or URLs.
  */
-export function minify(css) {
+function minify(css) {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
@@ -35,11 +35,11 @@ const css = minify(links.map(([, file]) => readFileSync(join(stage, file), 'utf8
 const name = `casebook-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
 writeFileSync(join(stage, name), css);
 const sri = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-const tag = `    <link rel="stylesheet" href="/${name}" integrity="${sri}"/>\n`;
-page = page.replace(links[0][0], tag);
-for (const [whole, file] of links) {
-  page = page.replace(whole, '');
+// The bundle takes the first link's place; the other links go.
+links.forEach(([whole, file], i) => {
+  const tag = i === 0 ? `    <link rel="stylesheet" href="/${name}" integrity="${sri}"/>\n` : '';
+  page = page.replace(whole, tag);
   rmSync(join(stage, file));
-}
+});
 writeFileSync(html, page);
 console.log(`bundled ${links.length} stylesheets into ${name}`);
